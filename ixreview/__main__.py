@@ -1,0 +1,3 @@
+from ixreview.cli import main
+
+main()

@@ -1,0 +1,232 @@
+"""The `ixreview-case/1` intake format as pydantic models.
+
+The format is an external contract (shared/case-format.md): every field keeps its
+name and meaning. Absent or null means "not documented", which is never the same
+as false; the engine treats it as unknown. Two nulls carry a documented meaning
+instead: `prior_therapies[].end` null is "still ongoing" and
+`prior_therapies[].progression_date` null is "has not progressed".
+
+Hard errors (wrong type, unknown field, impossible value) are raised by pydantic
+and turned into field-path messages by `ixreview.domain.intake`. Doubts that may
+still be true (a platelet count of 150) are warnings, computed by
+`ixreview.domain.intake.plausibility_warnings`, never silent acceptance.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+from ixreview.domain.drugs import DrugClass, classify_agent
+from ixreview.domain.icd10 import check_billable_code
+from ixreview.domain.npi import check_npi
+
+FORMAT_ID = "ixreview-case/1"
+
+
+class _Strict(BaseModel):
+    """Unknown fields are an error: a typo must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Urgency(StrEnum):
+    STANDARD = "standard"
+    EXPEDITED = "expedited"
+
+
+class RequestType(StrEnum):
+    INITIAL = "initial"
+    CONTINUATION = "continuation"
+
+
+class Regimen(StrEnum):
+    MONOTHERAPY = "monotherapy"
+    WITH_CAPECITABINE = "with_capecitabine"
+    WITH_TRASTUZUMAB = "with_trastuzumab"
+
+
+class Extent(StrEnum):
+    EARLY = "early"
+    LOCALLY_ADVANCED = "locally_advanced"
+    LOCALLY_RECURRENT = "locally_recurrent"
+    RECURRENT_UNRESECTABLE = "recurrent_unresectable"
+    METASTATIC = "metastatic"
+
+
+class Status(StrEnum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    UNKNOWN = "unknown"
+
+
+class Setting(StrEnum):
+    NEOADJUVANT = "neoadjuvant"
+    ADJUVANT = "adjuvant"
+    METASTATIC = "metastatic"
+
+
+NonEmptyStr = Annotated[str, Field(min_length=1)]
+Npi = Annotated[str, AfterValidator(check_npi)]
+Icd10Code = Annotated[str, AfterValidator(check_billable_code)]
+PositiveFloat = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+NonNegativeFloat = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class Member(_Strict):
+    id: NonEmptyStr | None = None
+    first_name: NonEmptyStr | None = None
+    last_name: NonEmptyStr | None = None
+    birth_date: date | None = None
+    address: list[NonEmptyStr] | None = None
+    plan: NonEmptyStr | None = None
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+class Prescriber(_Strict):
+    name: NonEmptyStr | None = None
+    npi: Npi | None = None
+    phone: NonEmptyStr | None = None
+    fax: NonEmptyStr | None = None
+    address: list[NonEmptyStr] | None = None
+
+
+class Medication(_Strict):
+    hcpcs: Literal["J9207"] | None = None
+    regimen: Regimen | None = None
+    # Upper bounds reject only the impossible; label-dose doubts are warnings.
+    dose_mg_per_m2: Annotated[float, Field(gt=0, le=200, allow_inf_nan=False)] | None = None
+    bsa_m2: Annotated[float, Field(gt=0, le=5, allow_inf_nan=False)] | None = None
+    interval_days: Annotated[int, Field(ge=1, le=366)] | None = None
+    requested_start: date | None = None
+
+
+class Diagnosis(_Strict):
+    icd10_codes: list[Icd10Code] | None = None
+    extent: Extent | None = None
+    no_response_to_preoperative_therapy: bool | None = None
+    # Optional field added by ixreview (allowed by the format): the reviewer's
+    # confirmation that C79.81 / Z85.3 alone describe a current breast cancer.
+    breast_cancer_confirmed: bool | None = None
+
+
+class Biomarkers(_Strict):
+    her2: Status | None = None
+    her2_test_on_file: bool | None = None
+    hormone_receptor: Status | None = None
+    on_endocrine_therapy: bool | None = None
+
+
+class PriorTherapy(_Strict):
+    agent: NonEmptyStr
+    drug_class: DrugClass | None = Field(default=None, alias="class")
+    setting: Setting | None = None
+    start: date | None = None
+    end: date | None = None  # last dose; null while ongoing
+    progressed_on_therapy: bool | None = None
+    progression_date: date | None = None  # null: has not progressed
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _check(self) -> PriorTherapy:
+        known = classify_agent(self.agent)
+        if known is None and self.drug_class is None:
+            raise ValueError(
+                f'agent "{self.agent}" is not a known drug; give its "class" '
+                "(taxane, anthracycline, capecitabine, trastuzumab, endocrine or other)"
+            )
+        if known is not None and self.drug_class is not None and known != self.drug_class:
+            raise ValueError(
+                f'class "{self.drug_class}" contradicts "{self.agent}", which is a {known}'
+            )
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.progression_date and self.start and self.progression_date < self.start:
+            raise ValueError(
+                f"progression_date {self.progression_date} is before start {self.start}"
+            )
+        return self
+
+    @property
+    def resolved_class(self) -> DrugClass:
+        known = classify_agent(self.agent)
+        if known is not None:
+            return known
+        assert self.drug_class is not None  # guaranteed by _check
+        return self.drug_class
+
+
+class Labs(_Strict):
+    collected_on: date | None = None
+    anc_per_mm3: NonNegativeFloat | None = None
+    platelets_per_mm3: NonNegativeFloat | None = None
+    ast_u_l: NonNegativeFloat | None = None
+    ast_uln: PositiveFloat | None = None
+    alt_u_l: NonNegativeFloat | None = None
+    alt_uln: PositiveFloat | None = None
+    bilirubin_mg_dl: NonNegativeFloat | None = None
+    bilirubin_uln: PositiveFloat | None = None
+
+
+class Continuation(_Strict):
+    prior_authorization: NonEmptyStr | None = None
+    unacceptable_toxicity: bool | None = None
+    disease_progression: bool | None = None
+
+
+class Case(_Strict):
+    """One prior-authorization request for ixabepilone."""
+
+    format: Literal["ixreview-case/1"]
+    reference: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._/-]+$")]
+    received_at: AwareDatetime
+    urgency: Urgency | None = None
+    request_type: RequestType | None = None
+    member: Member = Member()
+    prescriber: Prescriber = Prescriber()
+    medication: Medication = Medication()
+    diagnosis: Diagnosis = Diagnosis()
+    biomarkers: Biomarkers = Biomarkers()
+    prior_lines_of_therapy: Annotated[int, Field(ge=0, le=30)] | None = None
+    prior_therapies: list[PriorTherapy] | None = None
+    anthracycline_contraindicated: bool | None = None
+    labs: Labs = Labs()
+    continuation: Continuation | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Case:
+        if self.member.birth_date and self.member.birth_date > self.received_at.date():
+            raise ValueError(
+                f"member.birth_date {self.member.birth_date} is after received_at "
+                f"{self.received_at.date()}"
+            )
+        if self.labs.collected_on and self.labs.collected_on > self.received_at.date():
+            raise ValueError(
+                f"labs.collected_on {self.labs.collected_on} is after received_at "
+                f"{self.received_at.date()}"
+            )
+        if self.continuation is not None and self.request_type == RequestType.INITIAL:
+            raise ValueError('continuation is given but request_type is "initial"')
+        return self
+
+    @property
+    def received_on(self) -> date:
+        return self.received_at.date()
+
+    @property
+    def is_continuation(self) -> bool:
+        return self.request_type == RequestType.CONTINUATION

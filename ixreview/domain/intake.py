@@ -1,0 +1,199 @@
+"""Reading a case file: JSON -> `Case`, or one clear message per problem.
+
+Every message names the field path the way the case format writes it
+(`diagnosis.icd10_codes[0]`) and says what is wrong in words. The GUI shows the
+same messages at the field; the CLI prints them on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from ixreview.domain.case import Case
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem (or doubt) about one field."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class CaseError(Exception):
+    """The case file cannot be read; `findings` lists every problem."""
+
+    def __init__(self, findings: Sequence[Finding]):
+        self.findings = list(findings)
+        super().__init__("\n".join(str(f) for f in self.findings))
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+_TYPE_WORDS = {
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list",
+    "model_type": "must be an object",
+    "model_attributes_type": "must be an object",
+    "dict_type": "must be an object",
+    "date_from_datetime_parsing": "must be a date written YYYY-MM-DD",
+    "date_parsing": "must be a date written YYYY-MM-DD",
+    "date_type": "must be a date written YYYY-MM-DD",
+    "datetime_parsing": "must be a timestamp in ISO 8601 with an offset",
+    "datetime_from_date_parsing": "must be a timestamp in ISO 8601 with an offset",
+    "datetime_type": "must be a timestamp in ISO 8601 with an offset",
+    "timezone_aware": "must include a UTC offset (for example -06:00)",
+    "missing": "is required",
+    "extra_forbidden": "is not a field of the ixreview-case/1 format",
+    "finite_number": "must be a finite number",
+    "string_too_short": "must not be empty",
+}
+
+
+def _message(err: Mapping[str, Any]) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind in ("enum", "literal_error"):
+        expected = ctx.get("expected", "")
+        return f"{json.dumps(value, ensure_ascii=False)} is not allowed; expected {expected}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = {
+            "greater_than": f"greater than {ctx.get('gt')}",
+            "greater_than_equal": f"at least {ctx.get('ge')}",
+            "less_than": f"less than {ctx.get('lt')}",
+            "less_than_equal": f"at most {ctx.get('le')}",
+        }[kind]
+        return f"{value} is impossible; it must be {bound}"
+    if kind == "string_pattern_mismatch":
+        return f"{json.dumps(value, ensure_ascii=False)} has characters that are not allowed"
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters)"
+    words = _TYPE_WORDS.get(kind)
+    if words and kind not in ("missing", "extra_forbidden"):
+        return f"{words} (got {json.dumps(value, ensure_ascii=False, default=str)})"
+    return words or str(err["msg"])
+
+
+def findings_from(error: ValidationError) -> list[Finding]:
+    return [
+        Finding(field_path(e["loc"]), _message(e))
+        for e in error.errors(include_url=False)
+    ]
+
+
+def parse_case_data(data: object) -> Case:
+    """Validate an already-decoded JSON value."""
+    if not isinstance(data, dict):
+        raise CaseError([Finding("", "the case file must hold one JSON object")])
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise CaseError(findings_from(exc)) from None
+
+
+def parse_case_json(text: str | bytes) -> Case:
+    """Decode and validate one `ixreview-case/1` document."""
+    try:
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise CaseError([Finding("", "the case file is not UTF-8 text")]) from None
+    except json.JSONDecodeError as exc:
+        raise CaseError(
+            [Finding("", f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
+        ) from None
+    return parse_case_data(data)
+
+
+# Plausibility: values that may be true but usually mean a mistake.
+LAB_MAX_AGE_DAYS = 30
+ANC_UNIT_DOUBT = 50  # an ANC under 50 cells/mm3 reads as x10^9/L
+PLATELET_UNIT_DOUBT = 1000  # platelets under 1,000 cells/mm3 read as x10^3/uL
+BSA_RANGE = (1.0, 3.0)
+
+
+def plausibility_warnings(case: Case) -> list[Finding]:
+    out: list[Finding] = []
+    labs = case.labs
+    if labs.anc_per_mm3 is not None and labs.anc_per_mm3 < ANC_UNIT_DOUBT:
+        out.append(
+            Finding(
+                "labs.anc_per_mm3",
+                f"{labs.anc_per_mm3:g} cells/mm³ is implausibly low; was it given in ×10⁹/L "
+                f"({labs.anc_per_mm3:g} ×10⁹/L = {labs.anc_per_mm3 * 1000:,.0f} cells/mm³)?",
+            )
+        )
+    if labs.platelets_per_mm3 is not None and labs.platelets_per_mm3 < PLATELET_UNIT_DOUBT:
+        out.append(
+            Finding(
+                "labs.platelets_per_mm3",
+                f"{labs.platelets_per_mm3:g} cells/mm³ is implausibly low; was it given in ×10³/µL "
+                f"({labs.platelets_per_mm3:g} ×10³/µL = "
+                f"{labs.platelets_per_mm3 * 1000:,.0f} cells/mm³)?",
+            )
+        )
+    if labs.collected_on is not None:
+        age = (case.received_on - labs.collected_on).days
+        if age > LAB_MAX_AGE_DAYS:
+            out.append(
+                Finding(
+                    "labs.collected_on",
+                    f"labs were collected {age} days before the request was received "
+                    f"(more than {LAB_MAX_AGE_DAYS}); they may not be baseline values",
+                )
+            )
+    bsa = case.medication.bsa_m2
+    if bsa is not None and not BSA_RANGE[0] <= bsa <= BSA_RANGE[1]:
+        out.append(
+            Finding(
+                "medication.bsa_m2",
+                f"a body surface area of {bsa:g} m² is outside the usual "
+                f"{BSA_RANGE[0]:g}–{BSA_RANGE[1]:g} m²; check height and weight",
+            )
+        )
+    if case.member.birth_date is not None:
+        age_years = _years_between(case.member.birth_date, case.received_on)
+        if age_years > 110:
+            out.append(
+                Finding("member.birth_date", f"the member would be {age_years} years old")
+            )
+    for i, t in enumerate(case.prior_therapies or []):
+        if t.progressed_on_therapy is False and t.progression_date and t.end is None:
+            out.append(
+                Finding(
+                    f"prior_therapies[{i}]",
+                    "progression is dated while the regimen is still ongoing, "
+                    "yet progressed_on_therapy is false",
+                )
+            )
+    return out
+
+
+def _years_between(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
