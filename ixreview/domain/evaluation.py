@@ -52,8 +52,10 @@ class PolicyRef(_Frozen):
 
 
 class ClauseResult(_Frozen):
-    id: str  # the clause number as printed (I, II.A, ...) or the policy's own label
+    id: str  # unique within the policy version (I, II.A, NA.I, ...)
     text: str  # the policy's exact wording
+    number: str = ""  # the number as printed in the policy (I, II.A, ...)
+    section: str = ""  # the heading the clause stands under
     role: ClauseRole
     status: Truth
     reason: str  # plain language, naming the values used
@@ -124,6 +126,8 @@ class Evaluation(_Frozen):
             "clauses": [
                 {
                     "id": c.id,
+                    "number": c.number,
+                    "section": c.section,
                     "text": c.text,
                     "role": c.role.value,
                     "status": c.status.value,

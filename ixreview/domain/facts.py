@@ -1,0 +1,349 @@
+"""Named facts that policy logic trees refer to, computed from a case.
+
+A policy data file says `{fact: anc, lt: 1500}`; this module says what `anc` is,
+where it comes from in the case (the field paths reported when it is missing) and
+how to say its value in words. New policy versions reuse these names; a new fact
+is the only reason a policy change needs Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from ixreview.domain import icd10
+from ixreview.domain.case import Case, Status
+from ixreview.domain.drugs import DrugClass
+from ixreview.domain.resistance import failure, resistance
+
+FactScalar = bool | str | Decimal
+
+
+@dataclass(frozen=True)
+class FactValue:
+    value: FactScalar | None  # None: not documented
+    text: str  # the value in words, naming the inputs
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    name: str
+    label: str
+    kind: str  # "bool", "enum" or "number"
+    unit: str  # for numbers: how a threshold is written ("cells/mm³", "× ULN")
+    compute: Callable[[Case], FactValue]
+    choices: tuple[str, ...] = ()
+
+
+def _dec(x: float | int) -> Decimal:
+    return Decimal(str(x))  # exact decimal of what was written, never binary float noise
+
+
+def fmt_number(x: Decimal) -> str:
+    if x == x.to_integral_value():
+        return f"{int(x):,}"
+    return f"{x.normalize():f}"
+
+
+def _enum(value: Enum | None, path: str, label: str) -> FactValue:
+    if value is None:
+        return FactValue(None, f"{label}: not documented", (path,))
+    text = str(value.value).replace("_", " ")
+    if value == Status.UNKNOWN:
+        return FactValue(None, f"{label}: reported as unknown", (path,))
+    return FactValue(str(value.value), f"{label}: {text}")
+
+
+def _bool(value: bool | None, path: str, yes: str, no: str, label: str) -> FactValue:
+    if value is None:
+        return FactValue(None, f"{label}: not documented", (path,))
+    return FactValue(value, yes if value else no)
+
+
+# -- diagnosis ---------------------------------------------------------------
+
+_BREAST_SECONDARY = {"C79.81", "Z85.3"}
+
+
+def _breast_cancer(case: Case) -> FactValue:
+    codes = case.diagnosis.icd10_codes
+    if not codes:
+        return FactValue(None, "no diagnosis code is documented", ("diagnosis.icd10_codes",))
+    primary = [c for c in codes if c.startswith("C50")]
+    if primary:
+        c = primary[0]
+        return FactValue(True, f"breast cancer is established by {c} ({icd10.description(c)})")
+    secondary = [c for c in codes if c in _BREAST_SECONDARY]
+    if secondary:
+        named = ", ".join(f"{c} ({icd10.description(c)})" for c in secondary)
+        confirmed = case.diagnosis.breast_cancer_confirmed
+        if confirmed is None:
+            return FactValue(
+                None,
+                f"{named} alone does not establish a current breast cancer; "
+                "the reviewer must confirm it",
+                ("diagnosis.breast_cancer_confirmed",),
+            )
+        verdict = "confirmed" if confirmed else "not confirmed"
+        return FactValue(confirmed, f"{named}: breast cancer {verdict} by the reviewer")
+    return FactValue(
+        False, f"no breast cancer code among {', '.join(codes)} (a C50 code is needed)"
+    )
+
+
+# -- labs --------------------------------------------------------------------
+
+
+def _count(value: float | None, path: str, label: str) -> FactValue:
+    if value is None:
+        return FactValue(None, f"{label}: not documented", (path,))
+    d = _dec(value)
+    return FactValue(d, f"{label} {fmt_number(d)} cells/mm³")
+
+
+def _ratio(
+    value: float | None, uln: float | None, name: str, unit: str, vpath: str, upath: str
+) -> FactValue:
+    missing = tuple(p for p, v in ((vpath, value), (upath, uln)) if v is None)
+    if value is None or uln is None:
+        return FactValue(None, f"{name} or its upper limit of normal is not documented", missing)
+    ratio = _dec(value) / _dec(uln)
+    return FactValue(
+        ratio,
+        f"{name} {fmt_number(_dec(value))} {unit} is {ratio.quantize(Decimal('0.01'))} × "
+        f"the upper limit of normal ({fmt_number(_dec(uln))} {unit})",
+    )
+
+
+def _tri_fact(label: str, fn: Callable[[Case], object]) -> Callable[[Case], FactValue]:
+    def compute(case: Case) -> FactValue:
+        tri = fn(case)
+        value = getattr(tri, "value")  # noqa: B009 - Tri from resistance
+        expl = getattr(tri, "explanation")  # noqa: B009
+        missing = getattr(tri, "missing")  # noqa: B009
+        verdict = {True: "yes", False: "no", None: "not documented"}[value]
+        return FactValue(value, f"{label}: {verdict} ({expl})", tuple(missing))
+
+    return compute
+
+
+def _continuation(attr: str, label: str) -> Callable[[Case], FactValue]:
+    def compute(case: Case) -> FactValue:
+        c = case.continuation
+        value = getattr(c, attr) if c is not None else None
+        return _bool(
+            value,
+            f"continuation.{attr}",
+            f"{label}: reported",
+            f"no {label.lower()} reported",
+            label,
+        )
+
+    return compute
+
+
+FACTS: dict[str, FactSpec] = {
+    f.name: f
+    for f in [
+        FactSpec("breast_cancer", "Breast cancer diagnosis", "bool", "", _breast_cancer),
+        FactSpec(
+            "extent",
+            "Extent of disease",
+            "enum",
+            "",
+            lambda c: _enum(c.diagnosis.extent, "diagnosis.extent", "Extent of disease"),
+            (
+                "early",
+                "locally_advanced",
+                "locally_recurrent",
+                "recurrent_unresectable",
+                "metastatic",
+            ),
+        ),
+        FactSpec(
+            "no_response_to_preoperative_therapy",
+            "No response to preoperative therapy",
+            "bool",
+            "",
+            lambda c: _bool(
+                c.diagnosis.no_response_to_preoperative_therapy,
+                "diagnosis.no_response_to_preoperative_therapy",
+                "the disease did not respond to preoperative systemic therapy",
+                "no failed preoperative therapy is reported",
+                "Response to preoperative therapy",
+            ),
+        ),
+        FactSpec(
+            "regimen",
+            "Requested regimen",
+            "enum",
+            "",
+            lambda c: _enum(c.medication.regimen, "medication.regimen", "Requested regimen"),
+            ("monotherapy", "with_capecitabine", "with_trastuzumab"),
+        ),
+        FactSpec(
+            "prior_lines_of_therapy",
+            "Prior lines of therapy",
+            "number",
+            "lines",
+            lambda c: FactValue(None, "Prior lines of therapy: not documented", ("prior_lines_of_therapy",))
+            if c.prior_lines_of_therapy is None
+            else FactValue(
+                Decimal(c.prior_lines_of_therapy),
+                f"{c.prior_lines_of_therapy} prior line(s) of therapy",
+            ),
+        ),
+        FactSpec(
+            "her2",
+            "HER2 status",
+            "enum",
+            "",
+            lambda c: _enum(c.biomarkers.her2, "biomarkers.her2", "HER2 status"),
+            ("positive", "negative"),
+        ),
+        FactSpec(
+            "her2_on_file",
+            "HER2 status from a test report on file",
+            "enum",
+            "",
+            lambda c: _her2_on_file(c),
+            ("positive", "negative"),
+        ),
+        FactSpec(
+            "hormone_receptor",
+            "Hormone receptor status",
+            "enum",
+            "",
+            lambda c: _enum(
+                c.biomarkers.hormone_receptor, "biomarkers.hormone_receptor", "Hormone receptor status"
+            ),
+            ("positive", "negative"),
+        ),
+        FactSpec(
+            "taxane_resistant",
+            "Taxane resistance",
+            "bool",
+            "",
+            _tri_fact("Taxane resistance", lambda c: resistance(c, DrugClass.TAXANE)),
+        ),
+        FactSpec(
+            "anthracycline_resistant",
+            "Anthracycline resistance",
+            "bool",
+            "",
+            _tri_fact("Anthracycline resistance", lambda c: resistance(c, DrugClass.ANTHRACYCLINE)),
+        ),
+        FactSpec(
+            "taxane_failure",
+            "Failure of a taxane",
+            "bool",
+            "",
+            _tri_fact("Failure of a taxane", lambda c: failure(c, DrugClass.TAXANE)),
+        ),
+        FactSpec(
+            "anthracycline_failure",
+            "Failure of an anthracycline",
+            "bool",
+            "",
+            _tri_fact("Failure of an anthracycline", lambda c: failure(c, DrugClass.ANTHRACYCLINE)),
+        ),
+        FactSpec(
+            "capecitabine_failure",
+            "Failure of capecitabine",
+            "bool",
+            "",
+            _tri_fact("Failure of capecitabine", lambda c: failure(c, DrugClass.CAPECITABINE)),
+        ),
+        FactSpec(
+            "anthracycline_contraindicated",
+            "Further anthracycline therapy contraindicated",
+            "bool",
+            "",
+            lambda c: _bool(
+                c.anthracycline_contraindicated,
+                "anthracycline_contraindicated",
+                "further anthracycline therapy is contraindicated",
+                "further anthracycline therapy is not contraindicated",
+                "Anthracycline contraindication",
+            ),
+        ),
+        FactSpec(
+            "anc",
+            "Baseline neutrophil count",
+            "number",
+            "cells/mm³",
+            lambda c: _count(c.labs.anc_per_mm3, "labs.anc_per_mm3", "Baseline neutrophil count"),
+        ),
+        FactSpec(
+            "platelets",
+            "Baseline platelet count",
+            "number",
+            "cells/mm³",
+            lambda c: _count(
+                c.labs.platelets_per_mm3, "labs.platelets_per_mm3", "Baseline platelet count"
+            ),
+        ),
+        FactSpec(
+            "ast_ratio",
+            "AST / upper limit of normal",
+            "number",
+            "×",
+            lambda c: _ratio(c.labs.ast_u_l, c.labs.ast_uln, "AST", "U/L", "labs.ast_u_l", "labs.ast_uln"),
+        ),
+        FactSpec(
+            "alt_ratio",
+            "ALT / upper limit of normal",
+            "number",
+            "×",
+            lambda c: _ratio(c.labs.alt_u_l, c.labs.alt_uln, "ALT", "U/L", "labs.alt_u_l", "labs.alt_uln"),
+        ),
+        FactSpec(
+            "bilirubin_ratio",
+            "Bilirubin / upper limit of normal",
+            "number",
+            "×",
+            lambda c: _ratio(
+                c.labs.bilirubin_mg_dl,
+                c.labs.bilirubin_uln,
+                "Total bilirubin",
+                "mg/dL",
+                "labs.bilirubin_mg_dl",
+                "labs.bilirubin_uln",
+            ),
+        ),
+        FactSpec(
+            "unacceptable_toxicity",
+            "Unacceptable toxicity on the current regimen",
+            "bool",
+            "",
+            _continuation("unacceptable_toxicity", "Unacceptable toxicity"),
+        ),
+        FactSpec(
+            "disease_progression",
+            "Disease progression on the current regimen",
+            "bool",
+            "",
+            _continuation("disease_progression", "Disease progression"),
+        ),
+    ]
+}
+
+
+def _her2_on_file(case: Case) -> FactValue:
+    on_file = case.biomarkers.her2_test_on_file
+    if on_file is not True:
+        state = "not documented" if on_file is None else "not on file"
+        return FactValue(
+            None,
+            f"the HER2 test report is {state}; it is needed to review HER2 status",
+            ("biomarkers.her2_test_on_file",),
+        )
+    v = _enum(case.biomarkers.her2, "biomarkers.her2", "HER2 status (report on file)")
+    return v
+
+
+def compute_facts(case: Case, names: set[str]) -> dict[str, FactValue]:
+    return {n: FACTS[n].compute(case) for n in names}

@@ -1,0 +1,137 @@
+"""Taxane / anthracycline resistance and failure, derived from the treatment history.
+
+Definitions (shared/case-format.md, ING-CC-0090, Ixempra label):
+- Resistance: progression while on therapy, or within N calendar months after the
+  last dose, N by setting: taxane 12 (adjuvant/neoadjuvant) or 4 (metastatic);
+  anthracycline 6 or 3. "Within N months" includes the last day of the window.
+  The window ends on `last dose + N months`; when that month is shorter, the
+  window ends on its last day (2025-10-31 + 4 months = 2026-02-28).
+- Failure of a class: progression on, or at any time after, a regimen of that class.
+
+Three-valued (Kleene): a regimen's result is unknown only when a fact that could
+change it is not documented; the missing field paths are returned with it, so a
+result reached while something is undocumented never changes when it is filled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ixreview.domain.case import Case, PriorTherapy, Setting
+from ixreview.domain.drugs import DrugClass
+
+# (early-setting months, metastatic months)
+WINDOWS: dict[DrugClass, tuple[int, int]] = {
+    DrugClass.TAXANE: (12, 4),
+    DrugClass.ANTHRACYCLINE: (6, 3),
+}
+
+
+@dataclass(frozen=True)
+class Tri:
+    """A three-valued result with the reasons and the fields that would settle it."""
+
+    value: bool | None
+    explanation: str
+    missing: tuple[str, ...] = field(default=())
+
+
+def window_end(last_dose: date, months: int) -> date:
+    return last_dose + relativedelta(months=months)
+
+
+def _window_months(cls: DrugClass, setting: Setting | None) -> tuple[int, ...]:
+    early, metastatic = WINDOWS[cls]
+    if setting is None:
+        return (metastatic, early)  # either may apply
+    return (metastatic,) if setting == Setting.METASTATIC else (early,)
+
+
+def regimen_resistance(t: PriorTherapy, index: int, cls: DrugClass) -> Tri:
+    """Is the disease resistant to this one regimen?"""
+    path = f"prior_therapies[{index}]"
+    name = f"{t.agent} ({t.setting.value if t.setting else 'setting not documented'})"
+    if t.progressed_on_therapy:
+        return Tri(True, f"{name}: disease progressed during therapy")
+    if t.progression_date is not None and (t.end is None or t.progression_date <= t.end):
+        return Tri(True, f"{name}: progression on {t.progression_date} while on therapy")
+    within: bool | None
+    missing: list[str] = []
+    if t.progression_date is None:
+        within = False
+        window_text = "no progression after it is recorded"
+    else:
+        assert t.end is not None  # handled above
+        candidates = _window_months(cls, t.setting)
+        ends = [window_end(t.end, m) for m in candidates]
+        hits = [t.progression_date <= e for e in ends]
+        if all(hits):
+            within = True
+        elif not any(hits):
+            within = False
+        else:
+            within = None
+            missing.append(f"{path}.setting")
+        months_text = " or ".join(str(m) for m in candidates)
+        verdict = {True: "within", False: "more than", None: "possibly within"}[within]
+        window_text = (
+            f"last dose {t.end}, progression {t.progression_date}: {verdict} "
+            f"{months_text} months (window ends {' / '.join(str(e) for e in ends)})"
+        )
+    if within:
+        return Tri(True, f"{name}: {window_text}")
+    if t.progressed_on_therapy is None:
+        missing.append(f"{path}.progressed_on_therapy")
+        return Tri(
+            None,
+            f"{name}: {window_text}; whether it progressed during therapy is not documented",
+            tuple(missing),
+        )
+    if within is None:
+        return Tri(None, f"{name}: {window_text}", tuple(missing))
+    return Tri(False, f"{name}: no progression during therapy; {window_text}")
+
+
+def regimen_failure(t: PriorTherapy, index: int) -> Tri:
+    path = f"prior_therapies[{index}]"
+    if t.progressed_on_therapy:
+        return Tri(True, f"{t.agent}: progressed during therapy")
+    if t.progression_date is not None:
+        return Tri(True, f"{t.agent}: progression on {t.progression_date}")
+    if t.progressed_on_therapy is None:
+        return Tri(
+            None,
+            f"{t.agent}: no later progression recorded; progression during therapy not documented",
+            (f"{path}.progressed_on_therapy",),
+        )
+    return Tri(False, f"{t.agent}: no progression recorded")
+
+
+def _any_regimen(case: Case, cls: DrugClass, per: str) -> Tri:
+    if case.prior_therapies is None:
+        return Tri(None, "the treatment history is not documented", ("prior_therapies",))
+    regimens = [(i, t) for i, t in enumerate(case.prior_therapies) if t.resolved_class == cls]
+    if not regimens:
+        return Tri(False, f"no {cls.value} regimen in the treatment history")
+    results = [
+        regimen_resistance(t, i, cls) if per == "resistance" else regimen_failure(t, i)
+        for i, t in regimens
+    ]
+    text = "; ".join(r.explanation for r in results)
+    if any(r.value is True for r in results):
+        return Tri(True, text)
+    if all(r.value is False for r in results):
+        return Tri(False, text)
+    missing = tuple(m for r in results if r.value is None for m in r.missing)
+    return Tri(None, text, missing)
+
+
+def resistance(case: Case, cls: DrugClass) -> Tri:
+    return _any_regimen(case, cls, "resistance")
+
+
+def failure(case: Case, cls: DrugClass) -> Tri:
+    return _any_regimen(case, cls, "failure")
