@@ -1,0 +1,189 @@
+"""Who may do what to a review: the rules both the GUI and the CLI obey.
+
+`check(...)` raises `NotPermitted`, `IllegalTransition` or `InvalidInput` with a
+message saying what to do instead; it returns the state the review moves to.
+Buttons may be disabled from `allowed(...)`, but the rule is enforced here.
+
+- A nurse reviewer approves only when the engine says meets_criteria; every
+  other case she refers to a physician, with a comment. She never denies.
+- A physician reviewer approves (against the engine's outcome only with a
+  written rationale) or denies (a reason for every unmet criterion; against the
+  engine's outcome
+  also a rationale). Denial follows a referral (see `states`).
+- Either pends, naming what is missing; either cancels, with a reason.
+- A referred review belongs to the physicians: a nurse may not act on it.
+- Nobody approves, denies or pends under a draft policy version (what-if only).
+- Administrators administer accounts and review nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ixreview.domain.evaluation import ClauseResult, Evaluation, Outcome, PolicyRef
+from ixreview.workflow.errors import IllegalTransition, InvalidInput, NotPermitted
+from ixreview.workflow.roles import Role
+from ixreview.workflow.states import Action, ReviewState, next_state
+
+# Actions that issue a determination letter and so need an in-force policy.
+_SIGNED_ACTIONS = frozenset({Action.APPROVE, Action.DENY, Action.PEND})
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """One thing a request for information asks for, in words, and why."""
+
+    item: str
+    why_needed: str
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the reviewer asks for, with the words that go on the record."""
+
+    action: Action
+    comment: str = ""  # refer: the note to the physician; cancel: the reason
+    rationale: str = ""  # approve/deny against the engine's outcome
+    # deny: clause id -> the member-specific reason, one for every clause relied on
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    missing: Sequence[MissingItem] = field(default_factory=tuple)  # pend
+
+
+def is_draft_policy(policy: PolicyRef) -> bool:
+    return policy.status.strip().lower() == "draft"
+
+
+def check(
+    role: Role, state: ReviewState, request: Request, evaluation: Evaluation | None
+) -> ReviewState:
+    """Raise if `role` may not make `request` on a review in `state`; else the next state.
+
+    `evaluation` is the engine's result for the case as it stands; it is needed
+    for approve, deny and pend (None is accepted for the other actions).
+    """
+    action = request.action
+    _check_role_absolutes(role, action)
+    target = next_state(state, action)
+    if role == Role.NURSE_REVIEWER and state == ReviewState.REFERRED:
+        raise NotPermitted(
+            "this review is referred to a physician reviewer: only a physician may act on it"
+        )
+    if action in _SIGNED_ACTIONS:
+        if evaluation is None:
+            raise InvalidInput("evaluation", f"to {action.verb}, the case must be evaluated first")
+        if is_draft_policy(evaluation.policy):
+            raise NotPermitted(
+                f"cannot {action.verb} under {evaluation.policy.key}: it is a draft policy "
+                "version, for what-if comparison only; decide under the version in force"
+            )
+    if action == Action.APPROVE:
+        assert evaluation is not None
+        _check_approve(role, evaluation, request)
+    elif action == Action.DENY:
+        assert evaluation is not None
+        _check_deny(evaluation, request)
+    elif action == Action.PEND:
+        _check_missing(request.missing)
+    elif action == Action.REFER:
+        if not request.comment.strip():
+            raise InvalidInput(
+                "comment", "a referral needs a comment for the physician reviewer"
+            )
+    elif action == Action.CANCEL and not request.comment.strip():
+        raise InvalidInput("reason", "cancelling a review needs a reason")
+    return target
+
+
+def allowed(
+    role: Role, state: ReviewState, action: Action, evaluation: Evaluation | None
+) -> bool:
+    """Whether `action` could be allowed (given the words it needs): for enabling buttons."""
+    reasons = (
+        {c.id: "x" for c in denial_clauses(evaluation)} if evaluation is not None else {}
+    )
+    probe = Request(
+        action, comment="x", rationale="x", reasons=reasons, missing=(MissingItem("x", "x"),)
+    )
+    try:
+        check(role, state, probe, evaluation)
+    except (NotPermitted, IllegalTransition, InvalidInput):
+        return False
+    return True
+
+
+def _check_role_absolutes(role: Role, action: Action) -> None:
+    if role == Role.ADMINISTRATOR:
+        raise NotPermitted(
+            "administrators manage accounts and do not review: sign in with a reviewer account"
+        )
+    if role == Role.NURSE_REVIEWER and action == Action.DENY:
+        raise NotPermitted(
+            "a nurse reviewer may not deny: refer the case to a physician reviewer with a comment"
+        )
+
+
+def _check_approve(role: Role, evaluation: Evaluation, request: Request) -> None:
+    if evaluation.outcome == Outcome.MEETS:
+        return
+    if role == Role.NURSE_REVIEWER:
+        raise NotPermitted(
+            f"a nurse reviewer may approve only when the case meets criteria (the outcome is "
+            f"{evaluation.outcome.value}): refer it to a physician reviewer with a comment"
+        )
+    if not request.rationale.strip():
+        raise InvalidInput(
+            "rationale",
+            f"approving against the engine's outcome ({evaluation.outcome.value}) needs a "
+            "written rationale",
+        )
+
+
+def _check_deny(evaluation: Evaluation, request: Request) -> None:
+    relied_on = [c.id for c in denial_clauses(evaluation)]
+    if not relied_on:
+        raise NotPermitted(
+            f"nothing supports a denial: no criterion is unmet (the outcome is "
+            f"{evaluation.outcome.value}); pend for the missing information, or approve"
+        )
+    unknown = [cid for cid in request.reasons if cid not in relied_on]
+    if unknown:
+        raise InvalidInput(
+            "reasons",
+            f"clause(s) {', '.join(unknown)} are not unmet criteria of this evaluation "
+            f"(unmet: {', '.join(relied_on)})",
+        )
+    without = [cid for cid in relied_on if not request.reasons.get(cid, "").strip()]
+    if without:
+        raise InvalidInput(
+            "reasons", f"give the member-specific reason for clause(s) {', '.join(without)}"
+        )
+    if evaluation.outcome != Outcome.DOES_NOT_MEET and not request.rationale.strip():
+        raise InvalidInput(
+            "rationale",
+            f"denying against the engine's outcome ({evaluation.outcome.value}) needs a "
+            "written rationale",
+        )
+
+
+def _check_missing(items: Sequence[MissingItem]) -> None:
+    if not items:
+        raise InvalidInput("missing", "name at least one missing item to pend for information")
+    for n, entry in enumerate(items, start=1):
+        if not entry.item.strip():
+            raise InvalidInput(f"missing[{n}].item", "say what is missing")
+        if not entry.why_needed.strip():
+            raise InvalidInput(f"missing[{n}].why_needed", "say why it is needed")
+
+
+def denial_clauses(evaluation: Evaluation) -> list[ClauseResult]:
+    """The clauses a denial relies on: unmet top-level criteria, then met exclusions."""
+    return [*evaluation.unmet_approval_clauses(), *evaluation.met_exclusions()]
+
+
+def denial_reasons(evaluation: Evaluation) -> dict[str, str]:
+    """Reasons to prefill a denial with, by clause: the engine's plain-language reason.
+
+    The physician edits them; they are suggestions, never the decision.
+    """
+    return {c.id: c.reason for c in denial_clauses(evaluation)}
