@@ -33,8 +33,12 @@ if [ ! -f "$stamp" ]; then
   "$PY" -m venv .venv
   .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+  # Byte-compile once: with PYTHONDONTWRITEBYTECODE set (as on these machines) every
+  # start would otherwise recompile pydantic & co. from source (0.5 s instead of 0.2 s).
+  .venv/bin/python -m compileall -q -j 0 .venv/lib >/dev/null 2>&1 || true
   rm -f .venv/.ixreview-lock-*; touch "$stamp"
 fi
+.venv/bin/python -m compileall -q ixreview >/dev/null
 
 case "$mode" in
   app)
