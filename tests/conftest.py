@@ -17,14 +17,17 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test touches the real user data directory or database."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("IXREVIEW_DB", raising=False)
     # The ICD-10-CM index is derived once per library version; share it across tests.
-    monkeypatch.setenv("IXREVIEW_CACHE_DIR", os.environ.get("IXREVIEW_CACHE_DIR", str(Path.home() / ".cache" / "ixreview")))
+    shared_cache = os.environ.get("IXREVIEW_CACHE_DIR", str(Path.home() / ".cache" / "ixreview"))
+    monkeypatch.setenv("IXREVIEW_CACHE_DIR", shared_cache)
 
 
 def example_case_dict() -> dict[str, Any]:
