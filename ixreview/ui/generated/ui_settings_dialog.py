@@ -1,0 +1,213 @@
+# Generated from forms/settings_dialog.ui by scripts/compile_forms.py (pyside6-uic).
+# Do not edit: change the form in Qt Designer and run the script again.
+# ruff: noqa
+# mypy: ignore-errors
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'settings_dialog.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+
+class Ui_SettingsDialog(object):
+    def setupUi(self, SettingsDialog):
+        if not SettingsDialog.objectName():
+            SettingsDialog.setObjectName(u"SettingsDialog")
+        SettingsDialog.resize(480, 460)
+        self.layout = QVBoxLayout(SettingsDialog)
+        self.layout.setObjectName(u"layout")
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.letter_header = QLabel(SettingsDialog)
+        self.letter_header.setObjectName(u"letter_header")
+        self.letter_header.setTextFormat(Qt.TextFormat.RichText)
+
+        self.form.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.letter_header)
+
+        self.plan_name_label = QLabel(SettingsDialog)
+        self.plan_name_label.setObjectName(u"plan_name_label")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.plan_name_label)
+
+        self.plan_name = QLineEdit(SettingsDialog)
+        self.plan_name.setObjectName(u"plan_name")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.plan_name)
+
+        self.plan_address_label = QLabel(SettingsDialog)
+        self.plan_address_label.setObjectName(u"plan_address_label")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.plan_address_label)
+
+        self.plan_address = QPlainTextEdit(SettingsDialog)
+        self.plan_address.setObjectName(u"plan_address")
+        self.plan_address.setTabChangesFocus(True)
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.plan_address)
+
+        self.plan_phone_label = QLabel(SettingsDialog)
+        self.plan_phone_label.setObjectName(u"plan_phone_label")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.plan_phone_label)
+
+        self.plan_phone = QLineEdit(SettingsDialog)
+        self.plan_phone.setObjectName(u"plan_phone")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.plan_phone)
+
+        self.logo_path_label = QLabel(SettingsDialog)
+        self.logo_path_label.setObjectName(u"logo_path_label")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.logo_path_label)
+
+        self.logo_path = QLineEdit(SettingsDialog)
+        self.logo_path.setObjectName(u"logo_path")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.logo_path)
+
+        self.review_header = QLabel(SettingsDialog)
+        self.review_header.setObjectName(u"review_header")
+        self.review_header.setTextFormat(Qt.TextFormat.RichText)
+
+        self.form.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.review_header)
+
+        self.standard_hours_label = QLabel(SettingsDialog)
+        self.standard_hours_label.setObjectName(u"standard_hours_label")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.standard_hours_label)
+
+        self.standard_hours = QLineEdit(SettingsDialog)
+        self.standard_hours.setObjectName(u"standard_hours")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.standard_hours)
+
+        self.expedited_hours_label = QLabel(SettingsDialog)
+        self.expedited_hours_label.setObjectName(u"expedited_hours_label")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.expedited_hours_label)
+
+        self.expedited_hours = QLineEdit(SettingsDialog)
+        self.expedited_hours.setObjectName(u"expedited_hours")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.expedited_hours)
+
+        self.policy_label = QLabel(SettingsDialog)
+        self.policy_label.setObjectName(u"policy_label")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.policy_label)
+
+        self.policy = QComboBox(SettingsDialog)
+        self.policy.setObjectName(u"policy")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.policy)
+
+        self.auth_months_label = QLabel(SettingsDialog)
+        self.auth_months_label.setObjectName(u"auth_months_label")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.auth_months_label)
+
+        self.auth_months = QLineEdit(SettingsDialog)
+        self.auth_months.setObjectName(u"auth_months")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.auth_months)
+
+        self.idle_minutes_label = QLabel(SettingsDialog)
+        self.idle_minutes_label.setObjectName(u"idle_minutes_label")
+
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.idle_minutes_label)
+
+        self.idle_minutes = QLineEdit(SettingsDialog)
+        self.idle_minutes.setObjectName(u"idle_minutes")
+
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.idle_minutes)
+
+
+        self.layout.addLayout(self.form)
+
+        self.message = QLabel(SettingsDialog)
+        self.message.setObjectName(u"message")
+        self.message.setWordWrap(True)
+
+        self.layout.addWidget(self.message)
+
+        self.buttons = QDialogButtonBox(SettingsDialog)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Save)
+
+        self.layout.addWidget(self.buttons)
+
+#if QT_CONFIG(shortcut)
+        self.plan_name_label.setBuddy(self.plan_name)
+        self.plan_address_label.setBuddy(self.plan_address)
+        self.plan_phone_label.setBuddy(self.plan_phone)
+        self.logo_path_label.setBuddy(self.logo_path)
+        self.standard_hours_label.setBuddy(self.standard_hours)
+        self.expedited_hours_label.setBuddy(self.expedited_hours)
+        self.policy_label.setBuddy(self.policy)
+        self.auth_months_label.setBuddy(self.auth_months)
+        self.idle_minutes_label.setBuddy(self.idle_minutes)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(SettingsDialog)
+
+        QMetaObject.connectSlotsByName(SettingsDialog)
+    # setupUi
+
+    def retranslateUi(self, SettingsDialog):
+        SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"Settings", None))
+        self.letter_header.setText(QCoreApplication.translate("SettingsDialog", u"<b>Letterhead</b>", None))
+        self.plan_name_label.setText(QCoreApplication.translate("SettingsDialog", u"Plan &name:", None))
+#if QT_CONFIG(accessibility)
+        self.plan_name.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Plan name", None))
+#endif // QT_CONFIG(accessibility)
+        self.plan_address_label.setText(QCoreApplication.translate("SettingsDialog", u"Plan a&ddress:", None))
+#if QT_CONFIG(accessibility)
+        self.plan_address.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Plan address", None))
+#endif // QT_CONFIG(accessibility)
+        self.plan_phone_label.setText(QCoreApplication.translate("SettingsDialog", u"Plan &phone:", None))
+#if QT_CONFIG(accessibility)
+        self.plan_phone.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Plan phone", None))
+#endif // QT_CONFIG(accessibility)
+        self.logo_path_label.setText(QCoreApplication.translate("SettingsDialog", u"&Logo file:", None))
+#if QT_CONFIG(accessibility)
+        self.logo_path.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Logo file", None))
+#endif // QT_CONFIG(accessibility)
+        self.review_header.setText(QCoreApplication.translate("SettingsDialog", u"<b>Review</b>", None))
+        self.standard_hours_label.setText(QCoreApplication.translate("SettingsDialog", u"&Standard clock (hours):", None))
+#if QT_CONFIG(accessibility)
+        self.standard_hours.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Standard clock (hours)", None))
+#endif // QT_CONFIG(accessibility)
+        self.expedited_hours_label.setText(QCoreApplication.translate("SettingsDialog", u"&Expedited clock (hours):", None))
+#if QT_CONFIG(accessibility)
+        self.expedited_hours.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Expedited clock (hours)", None))
+#endif // QT_CONFIG(accessibility)
+        self.policy_label.setText(QCoreApplication.translate("SettingsDialog", u"Polic&y:", None))
+#if QT_CONFIG(accessibility)
+        self.policy.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Policy", None))
+#endif // QT_CONFIG(accessibility)
+        self.auth_months_label.setText(QCoreApplication.translate("SettingsDialog", u"Default authori&zation (months):", None))
+#if QT_CONFIG(accessibility)
+        self.auth_months.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Default authorization (months)", None))
+#endif // QT_CONFIG(accessibility)
+        self.idle_minutes_label.setText(QCoreApplication.translate("SettingsDialog", u"&Idle lock (minutes):", None))
+#if QT_CONFIG(accessibility)
+        self.idle_minutes.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Idle lock (minutes)", None))
+#endif // QT_CONFIG(accessibility)
+        self.message.setText("")
+    # retranslateUi
+

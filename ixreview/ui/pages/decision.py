@@ -1,0 +1,149 @@
+"""Page 6: the evaluation, clause comments, the actions this user may take, reason, signing.
+
+The page decides nothing: which buttons are enabled comes from the workflow layer
+through a `DecisionHandler`, and pressing one hands the request to it (which
+checks the rules again, signs and records). A refusal is shown in words.
+
+Signals:
+    decided(str): an action went through; the argument is the action ("approve", ...).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
+
+from ixreview.domain.evaluation import Evaluation
+from ixreview.ui.criteria_panel import OUTCOME_WORDS
+from ixreview.ui.generated.ui_decision_page import Ui_DecisionPage
+from ixreview.ui.icons import WORDS, status_icon
+from ixreview.ui.pages.base import ChecklistPage
+from ixreview.ui.review_model import ReviewModel
+from ixreview.ui.review_state import PAGE_FIELDS
+
+ACTIONS = ("approve", "refer", "deny", "pend")
+
+
+class DecisionError(Exception):
+    """The workflow refused; the message says why, in words."""
+
+
+class DecisionHandler(Protocol):
+    def allowed(self, action: str, evaluation: Evaluation | None) -> bool: ...
+
+    def decide(self, action: str, reason: str, password: str) -> str:
+        """Carry out `action`; returns a line for the status; raises DecisionError."""
+        ...
+
+
+class DecisionPage(ChecklistPage):
+    page = "decision"
+    title = "Decision"
+    form = Ui_DecisionPage
+    decided = Signal(str)
+
+    def __init__(
+        self, model: ReviewModel, handler: DecisionHandler, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(model, parent)
+        self.handler = handler
+        ui = self.ui
+        table = ui.clause_comments
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels(["Clause", "Result", "Comment"])
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.setWordWrap(False)
+        table.itemChanged.connect(self._comment_changed)
+        ui.reason.setPlainText(model.state.comment)
+        ui.reason.textChanged.connect(lambda: model.set_comment(ui.reason.toPlainText()))
+        for name in ACTIONS:
+            getattr(ui, name).clicked.connect(lambda _=False, a=name: self.act(a))
+        model.evaluationChanged.connect(self.render)
+        model.confirmedChanged.connect(lambda _p: self.render())
+        self._filling = False
+        self.render()
+
+    def unconfirmed_pages(self) -> list[str]:
+        return [p for p in PAGE_FIELDS if not self.model.is_confirmed(p)]
+
+    def render(self) -> None:
+        ui, ev = self.ui, self.model.evaluation
+        if ev is None:
+            ui.outcome.setText(html.escape(self.model.evaluation_error or "Not evaluated."))
+        else:
+            words, color = OUTCOME_WORDS[ev.outcome]
+            text = f"<b style='color:{color}'>{words}</b>: {html.escape(ev.summary)}"
+            if ev.authorization:
+                a = ev.authorization
+                text += (
+                    f"<br>Authorization if approved: {a.start} to {a.end}, {a.doses} doses of "
+                    f"{a.units_per_dose} units of J9207 ({a.units_total} units)"
+                )
+            for w in ev.warnings:
+                text += f"<br>⚠ {html.escape(w)}"
+            ui.outcome.setText(text)
+        pending = self.unconfirmed_pages()
+        ui.pages_status.setText(
+            "All pages confirmed."
+            if not pending
+            else "Confirm these pages before deciding: " + ", ".join(pending) + "."
+        )
+        self._fill_comments(ev)
+        can_act = not pending and not self.model.read_only
+        for name in ACTIONS:
+            button = getattr(ui, name)
+            ok = can_act and self.handler.allowed(name, ev)
+            button.setEnabled(ok)
+            button.setVisible(self.model.read_only is False)
+        ui.password.setEnabled(can_act)
+
+    def _fill_comments(self, ev: Evaluation | None) -> None:
+        table = self.ui.clause_comments
+        self._filling = True
+        try:
+            clauses = ev.clauses if ev else []
+            table.setRowCount(len(clauses))
+            for r, c in enumerate(clauses):
+                cid = QTableWidgetItem("  " * c.depth + c.id)
+                cid.setData(Qt.ItemDataRole.UserRole, c.id)
+                cid.setFlags(cid.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                res = QTableWidgetItem(status_icon(c.status), WORDS[c.status])
+                res.setFlags(res.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                res.setToolTip(c.reason)
+                comment = QTableWidgetItem(self.model.state.clause_comments.get(c.id, ""))
+                if self.model.read_only:
+                    comment.setFlags(comment.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(r, 0, cid)
+                table.setItem(r, 1, res)
+                table.setItem(r, 2, comment)
+        finally:
+            self._filling = False
+
+    def _comment_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 2:
+            return
+        cid = self.ui.clause_comments.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        self.model.set_clause_comment(cid, item.text())
+
+    def act(self, action: str) -> bool:
+        """Press an action button (tests call this as the button does)."""
+        ui = self.ui
+        try:
+            message = self.handler.decide(action, ui.reason.toPlainText(), ui.password.text())
+        except DecisionError as exc:
+            ui.action_status.setText(f"⛔ {exc}")
+            ui.action_status.setStyleSheet("color: #c62828;")
+            return False
+        finally:
+            ui.password.clear()
+        ui.action_status.setText(f"✔ {message}")
+        ui.action_status.setStyleSheet("")
+        self.decided.emit(action)
+        return True
