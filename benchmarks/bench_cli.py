@@ -70,12 +70,16 @@ def _import_profile(top: int = 12) -> str:
     return "\n".join(out)
 
 
-def _pyinstrument_profile(lines: int = 40) -> str:
-    py_cmd = [sys.executable, "-m", "pyinstrument", "--show-all", "-m", "ixreview", *ARGS]
-    proc = subprocess.run(py_cmd, capture_output=True, text=True, cwd=ROOT, check=False)
-    text = proc.stdout.strip().splitlines()
-    if not text:
-        return f"(pyinstrument produced no output: {proc.stderr[-300:]})"
+def _pyinstrument_profile(lines: int = 45) -> str:
+    """pyinstrument's call tree of one run (written to a file: stdout is the program's)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "profile.txt"
+        py_cmd = [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(out),
+                  "-m", "ixreview", *ARGS]
+        proc = subprocess.run(py_cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+        if not out.exists():
+            return f"(pyinstrument produced no profile: {proc.stderr[-300:]})"
+        text = [line for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
     return "\n".join(text[:lines])
 
 

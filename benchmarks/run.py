@@ -108,19 +108,19 @@ def machine_info() -> dict[str, str]:
 # --------------------------------------------------------------------------- running
 
 
-def discover(only: str | None = None) -> list[str]:
-    names = sorted(p.stem for p in HERE.glob("bench_*.py"))
-    return [n for n in names if only is None or only in n]
+def discover(directory: Path = HERE, only: str | None = None) -> list[Path]:
+    paths = sorted(directory.glob("bench_*.py"))
+    return [p for p in paths if only is None or only in p.stem]
 
 
-def _child(module: str, quick: bool, result_path: Path) -> int:
+def _child(path: Path, quick: bool, result_path: Path) -> int:
     """Child mode: import one bench module, run it, write its results as JSON."""
     import importlib.util
 
     sys.path.insert(0, str(ROOT))  # `import ixreview` from the source tree, like the tests
-    sys.path.insert(0, str(HERE))  # bench modules may share helpers in benchmarks/
+    sys.path.insert(0, str(path.parent))  # bench modules may share helpers beside them
     try:
-        spec = importlib.util.spec_from_file_location(module, HERE / f"{module}.py")
+        spec = importlib.util.spec_from_file_location(path.stem, path)
         assert spec is not None and spec.loader is not None
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
@@ -144,11 +144,13 @@ def _validated(results: object) -> list[dict[str, Any]]:
     return results  # type: ignore[return-value]
 
 
-def run_module(module: str, quick: bool, timeout_s: float = MODULE_TIMEOUT_S) -> ModuleRun:
+def run_module(path: Path, quick: bool, timeout_s: float = MODULE_TIMEOUT_S) -> ModuleRun:
+    """Run one bench module in a child process; never raises for the module's faults."""
+    module = path.stem
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ixreview-bench-") as tmp:
         result_path = Path(tmp) / "result.json"
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", module,
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(path),
                "--result", str(result_path)] + (["--quick"] if quick else [])
         try:
             proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout_s)
@@ -274,22 +276,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--only", help="run only bench modules whose name contains this")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the record")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return _child(args.child, args.quick, args.result)
 
-    modules = discover(args.only)
+    modules = discover(HERE, args.only)
     if not modules:
         print("no benchmark modules matched", file=sys.stderr)
         return 2
     runs = []
-    for module in modules:
-        print(f"running {module} ...", file=sys.stderr, flush=True)
-        run = run_module(module, args.quick)
+    for path in modules:
+        print(f"running {path.stem} ...", file=sys.stderr, flush=True)
+        run = run_module(path, args.quick)
         status = "FAILED" if run.error else f"{len(run.results)} figure(s)"
-        print(f"  {module}: {status} in {run.seconds:.1f} s", file=sys.stderr, flush=True)
+        print(f"  {path.stem}: {status} in {run.seconds:.1f} s", file=sys.stderr, flush=True)
         runs.append(run)
     when = dt.datetime.now().astimezone()
     args.out.parent.mkdir(parents=True, exist_ok=True)
