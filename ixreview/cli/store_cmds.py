@@ -1,0 +1,287 @@
+"""Store commands: import, history, show, export, backup, restore, audit verify.
+
+Each command opens the database named by the group's --db (or IXREVIEW_DB, or
+the default), does one thing, and turns store errors into a message on stderr
+and a non-zero exit: 2 for input that is refused, 1 for anything else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ixreview.domain.intake import CaseError
+from ixreview.store import (
+    DecisionCode,
+    DuplicateReferenceError,
+    HistoryQuery,
+    HistoryRow,
+    NotFoundError,
+    Store,
+    StoreError,
+    open_store,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+DECISION_WORDS = [c.word for c in DecisionCode]
+
+
+class InputError(click.ClickException):
+    """Refused input (a bad case file, an unknown user): exit status 2."""
+
+    exit_code = 2
+
+
+@contextmanager
+def _store(ctx: click.Context) -> Iterator[Store]:
+    db = (ctx.obj or {}).get("db")
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        yield store
+    except (NotFoundError, DuplicateReferenceError) as exc:
+        raise InputError(str(exc)) from None
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+
+
+def _day(value: datetime | None) -> date | None:
+    return None if value is None else value.date()
+
+
+def _filters(func: F) -> F:
+    """The history filters shared by `history` and `export`."""
+    options = [
+        click.option("--member", "member_id", metavar="ID", help="Member ID."),
+        click.option("--born", type=click.DateTime(["%Y-%m-%d"]), help="Member's birth date."),
+        click.option("--reference", help="Request reference (exact)."),
+        click.option(
+            "--from", "received_from", type=click.DateTime(["%Y-%m-%d"]), help="Received on/after."
+        ),
+        click.option(
+            "--to", "received_to", type=click.DateTime(["%Y-%m-%d"]), help="Received on/before."
+        ),
+        click.option("--decision", type=click.Choice(DECISION_WORDS), help="Current decision."),
+        click.option("--reviewer", metavar="USERNAME", help="Who made the current decision."),
+        click.option("--policy", help='Policy ID, optionally with "@version".'),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _query(store: Store, text: str | None, **opts: Any) -> HistoryQuery:
+    reviewer_id = None
+    if opts.get("reviewer"):
+        user = store.users.by_username(opts["reviewer"])
+        if user is None:
+            raise InputError(f'--reviewer: no user named "{opts["reviewer"]}"')
+        reviewer_id = user.id
+    return HistoryQuery(
+        text=text,
+        member_id=opts.get("member_id"),
+        birth_date=_day(opts.get("born")),
+        reference=opts.get("reference"),
+        received_from=_day(opts.get("received_from")),
+        received_to=_day(opts.get("received_to")),
+        decision=DecisionCode.parse(opts["decision"]) if opts.get("decision") else None,
+        reviewer_id=reviewer_id,
+        policy=opts.get("policy"),
+    )
+
+
+@click.command("import")
+@click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--policy", help='The policy to review it against, e.g. "ING-CC-0090".')
+@click.pass_context
+def import_case(ctx: click.Context, case_file: Path, policy: str | None) -> None:
+    """Import one ixreview-case/1 request into the case database."""
+    try:
+        raw = case_file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{case_file.name}: the case file is not UTF-8 text") from None
+    with _store(ctx) as store:
+        try:
+            result = store.import_case(raw, policy=policy)
+        except CaseError as exc:
+            for finding in exc.findings:
+                click.echo(f"{case_file.name}: {finding}", err=True)
+            raise InputError(f"{case_file.name} was not imported") from None
+    click.echo(f"imported {result.reference}; decision due {result.decision_due_at[:16]} UTC")
+    if result.continuation_of is not None:
+        click.echo(f"continuation of determination {result.continuation_of}")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+def _row_json(row: HistoryRow) -> dict[str, Any]:
+    out = asdict(row)
+    out["decision"] = row.decision_word
+    out["decision_code"] = row.decision
+    return out
+
+
+@click.command()
+@click.argument("text", required=False)
+@_filters
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
+@click.option("--per-page", default=50, show_default=True, type=click.IntRange(1, 500))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def history(
+    ctx: click.Context,
+    /,
+    text: str | None,
+    page: int,
+    per_page: int,
+    as_json: bool,
+    **opts: Any,
+) -> None:
+    """Search the history: TEXT is a name, member ID, reference or birth date."""
+    with _store(ctx) as store:
+        query = _query(store, text, **opts)
+        result = store.history.page(query, page, limit=per_page)
+        store.audit.append(
+            "viewed",
+            "history",
+            None,
+            actor=None,
+            details={"filters": query.used_filters(), "rows": len(result.rows)},
+        )
+    more = result.next_cursor is not None
+    if as_json:
+        payload = {"page": page, "more": more, "rows": [_row_json(r) for r in result.rows]}
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    if not result.rows:
+        click.echo("no matching requests")
+        return
+    for r in result.rows:
+        decision = r.decision_word or r.state
+        click.echo(
+            f"{r.reference:<18} {r.received_on}  {r.member_id or '-':<14} "
+            f"{r.member_name[:28]:<28} {r.birth_date or '-':<10}  {decision:<9} "
+            f"{r.decider or '-':<12} {r.policy_id or '-'}"
+        )
+    if more:
+        click.echo(f"(more: --page {page + 1})")
+
+
+@click.command()
+@click.argument("reference")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def show(ctx: click.Context, reference: str, as_json: bool) -> None:
+    """Show one request with its review, determinations and letters (audited as viewed)."""
+    with _store(ctx) as store:
+        view = store.view_request(reference)
+    req, review = view.request, view.review
+    if as_json:
+        payload = {
+            "request": {k: v for k, v in asdict(req).items() if k != "intake_json"},
+            "intake": json.loads(req.intake_json),
+            "review": {
+                "state": review.state.value,
+                "revision": review.revision,
+                "answers": {k: a.to_json() for k, a in review.answers.items()},
+                "clause_comments": review.clause_comments,
+                "comment": review.comment,
+            },
+            "determinations": [
+                {k: v for k, v in asdict(d).items() if k != "evaluation_json"}
+                | {"evaluation": json.loads(d.evaluation_json)}
+                for d in view.determinations
+            ],
+            "letters": [
+                {k: v for k, v in asdict(letter).items() if k != "pdf"} | {"bytes": len(letter.pdf)}
+                for letter in view.letters
+            ],
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+        return
+    click.echo(f"{req.reference}  ({req.request_type or 'type not documented'})")
+    click.echo(f"  member      {req.member_name} · {req.member_id} · born {req.birth_date}")
+    click.echo(f"  received    {req.received_at[:16]} UTC ({req.urgency or 'urgency n/d'})")
+    click.echo(f"  due         {req.decision_due_at[:16]} UTC")
+    click.echo(f"  review      {review.state.value} (revision {review.revision})")
+    for key, answer in sorted(review.answers.items()):
+        click.echo(f"    {key} = {json.dumps(answer.value)} [{answer.origin.value}]")
+    if review.comment:
+        click.echo(f"  comment     {review.comment}")
+    for d in view.determinations:
+        line = f"  decision    {d.decision.word} ({d.decision.value}) {d.decided_at[:16]} UTC"
+        line += f" by user {d.decider_id} ({d.decider_role}), {d.policy_id}@{d.policy_version}"
+        click.echo(line)
+        if d.authorization_number:
+            click.echo(
+                f"    authorization {d.authorization_number} {d.period_start} to "
+                f"{d.period_end}, {d.units} units"
+            )
+        if d.supersedes_id:
+            click.echo(f"    supersedes {d.supersedes_id}: {d.correction_reason}")
+    for letter in view.letters:
+        click.echo(f"  letter      {letter.kind} sha256 {letter.sha256} signed {letter.signed_at}")
+
+
+@click.command()
+@click.option("--csv", "csv_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("text", required=False)
+@_filters
+@click.pass_context
+def export(ctx: click.Context, /, csv_path: Path, text: str | None, **opts: Any) -> None:
+    """Write the matching history to a CSV file (owner-only; audited as exported)."""
+    with _store(ctx) as store:
+        count = store.export_csv(_query(store, text, **opts), csv_path)
+    click.echo(f"exported {count} rows to {csv_path}")
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def backup(ctx: click.Context, path: Path) -> None:
+    """Copy the database to PATH with SQLite's online backup (safe while in use)."""
+    with _store(ctx) as store:
+        store.backup(path)
+    click.echo(f"backed up to {path}")
+
+
+@click.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def restore(ctx: click.Context, path: Path, yes: bool) -> None:
+    """Replace the database with the backup at PATH, after checking it."""
+    if not yes:
+        click.confirm("Replace the current case database with this backup?", abort=True)
+    with _store(ctx) as store:
+        kept = store.restore(path)
+    click.echo(f"restored from {path}; the previous database was kept as {kept}")
+
+
+@click.group()
+def audit() -> None:
+    """The tamper-evident audit log."""
+
+
+@audit.command()
+@click.pass_context
+def verify(ctx: click.Context) -> None:
+    """Check the audit chain; exit 1 naming the first altered or removed entry."""
+    with _store(ctx) as store:
+        report = store.verify_audit_chain()
+    if report.ok:
+        click.echo(f"audit log intact: {report.entries} entries; head {report.head_hash or '-'}")
+        return
+    click.echo(f"audit log NOT intact at entry {report.bad_seq}: {report.reason}", err=True)
+    ctx.exit(1)

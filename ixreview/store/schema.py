@@ -1,0 +1,253 @@
+"""The schema and its forward migrations.
+
+`PRAGMA user_version` holds the number of migrations applied. Each migration is
+a function of the open database and runs in its own transaction together with
+the version bump, so a crash leaves the database at the old or the new version,
+never in between. A database with a higher version than `SCHEMA_VERSION` was
+written by a newer program and is refused, never downgraded.
+
+Immutability lives in the schema, not only in Python: triggers refuse UPDATE and
+DELETE on determinations, letters and the audit log, DELETE on users, requests
+and reviews, and any change to the intake columns of a request.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from ixreview.store.errors import SchemaTooNewError
+from ixreview.store.folding import fold
+
+Migration = Callable[[Database], None]
+
+_V1 = """
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    full_name TEXT NOT NULL,
+    credentials TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('nurse', 'physician', 'admin')),
+    npi TEXT,
+    p2p_phone TEXT,
+    password_hash TEXT,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    signing_key_encrypted BLOB,
+    certificate_pem TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TRIGGER users_never_deleted BEFORE DELETE ON users
+BEGIN SELECT RAISE(ABORT, 'users are never deleted; deactivate the account instead'); END;
+
+CREATE TABLE requests (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    intake_json TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    urgency TEXT,
+    decision_due_at TEXT NOT NULL,
+    member_id TEXT,
+    member_name TEXT NOT NULL DEFAULT '',
+    birth_date TEXT,
+    plan TEXT,
+    policy TEXT,
+    request_type TEXT,
+    continuation_of INTEGER REFERENCES determinations(id),
+    imported_at TEXT NOT NULL,
+    imported_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX requests_received ON requests (received_at, id);
+CREATE INDEX requests_member ON requests (member_id, received_at, id);
+CREATE INDEX requests_birth_date ON requests (birth_date, received_at, id);
+CREATE TRIGGER requests_never_deleted BEFORE DELETE ON requests
+BEGIN SELECT RAISE(ABORT, 'requests are never deleted'); END;
+CREATE TRIGGER requests_intake_immutable
+BEFORE UPDATE OF reference, intake_json, received_at, received_on, urgency, decision_due_at,
+    member_id, member_name, birth_date, request_type, continuation_of, imported_at, imported_by
+ON requests
+BEGIN SELECT RAISE(ABORT, 'a request is kept exactly as received and cannot be changed'); END;
+
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL UNIQUE REFERENCES requests(id),
+    state TEXT NOT NULL
+        CHECK (state IN ('draft', 'referred', 'pended', 'decided', 'cancelled')),
+    answers_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(answers_json)),
+    clause_comments_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(clause_comments_json)),
+    comment TEXT NOT NULL DEFAULT '',
+    assigned_to INTEGER REFERENCES users(id),
+    revision INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by INTEGER REFERENCES users(id)
+);
+CREATE TRIGGER reviews_never_deleted BEFORE DELETE ON reviews
+BEGIN SELECT RAISE(ABORT, 'reviews are never deleted; cancel them instead'); END;
+
+CREATE TABLE determinations (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id),
+    review_id INTEGER NOT NULL REFERENCES reviews(id),
+    received_at TEXT NOT NULL,
+    policy_id TEXT NOT NULL,
+    policy_version TEXT NOT NULL,
+    evaluation_json TEXT NOT NULL CHECK (json_valid(evaluation_json)),
+    decision TEXT NOT NULL CHECK (decision IN ('A1', 'A3', 'A4', 'A6')),
+    decider_id INTEGER NOT NULL REFERENCES users(id),
+    decider_role TEXT NOT NULL,
+    rationale TEXT NOT NULL,
+    authorization_number TEXT,
+    period_start TEXT,
+    period_end TEXT,
+    units INTEGER,
+    supersedes_id INTEGER REFERENCES determinations(id),
+    correction_reason TEXT,
+    decided_at TEXT NOT NULL,
+    CHECK (decision <> 'A1' OR (authorization_number IS NOT NULL AND period_start IS NOT NULL
+        AND period_end IS NOT NULL AND units IS NOT NULL)),
+    CHECK (period_start IS NULL OR period_end IS NULL OR period_start <= period_end),
+    CHECK (supersedes_id IS NULL OR length(trim(coalesce(correction_reason, ''))) > 0)
+);
+CREATE INDEX determinations_request ON determinations (request_id);
+CREATE UNIQUE INDEX determinations_superseded_once ON determinations (supersedes_id)
+    WHERE supersedes_id IS NOT NULL;
+CREATE INDEX determinations_decider ON determinations (decider_id, received_at, request_id);
+CREATE INDEX determinations_decision ON determinations (decision, received_at, request_id);
+CREATE INDEX determinations_policy ON determinations (policy_id, received_at, request_id);
+CREATE INDEX determinations_authorization ON determinations (authorization_number)
+    WHERE authorization_number IS NOT NULL;
+CREATE TRIGGER determinations_same_request BEFORE INSERT ON determinations
+WHEN NEW.supersedes_id IS NOT NULL
+    AND (SELECT request_id FROM determinations WHERE id = NEW.supersedes_id) IS NOT NEW.request_id
+BEGIN SELECT RAISE(ABORT, 'a correction must supersede a determination of the same request'); END;
+CREATE TRIGGER determinations_no_update BEFORE UPDATE ON determinations
+BEGIN SELECT RAISE(ABORT, 'determinations are immutable; record a correction instead'); END;
+CREATE TRIGGER determinations_no_delete BEFORE DELETE ON determinations
+BEGIN SELECT RAISE(ABORT, 'determinations are immutable; record a correction instead'); END;
+
+CREATE TABLE letters (
+    id INTEGER PRIMARY KEY,
+    determination_id INTEGER NOT NULL REFERENCES determinations(id),
+    kind TEXT NOT NULL DEFAULT 'determination',
+    pdf BLOB NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    signer_id INTEGER NOT NULL REFERENCES users(id),
+    signed_at TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX letters_determination ON letters (determination_id);
+CREATE TRIGGER letters_no_update BEFORE UPDATE ON letters
+BEGIN SELECT RAISE(ABORT, 'signed letters are immutable'); END;
+CREATE TRIGGER letters_no_delete BEFORE DELETE ON letters
+BEGIN SELECT RAISE(ABORT, 'signed letters are immutable'); END;
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value_json TEXT NOT NULL CHECK (json_valid(value_json)),
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor_id INTEGER REFERENCES users(id),
+    action TEXT NOT NULL,
+    object_type TEXT NOT NULL,
+    object_id TEXT,
+    details_json TEXT NOT NULL CHECK (json_valid(details_json)),
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_object ON audit_log (object_type, object_id);
+CREATE TRIGGER audit_log_appends_in_order BEFORE INSERT ON audit_log
+WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM audit_log)
+    OR NEW.prev_hash IS NOT coalesce(
+        (SELECT hash FROM audit_log WHERE seq = NEW.seq - 1),
+        '0000000000000000000000000000000000000000000000000000000000000000')
+BEGIN SELECT RAISE(ABORT, 'audit entries are appended in order, chained to the last one'); END;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
+def _v1_initial(db: Database) -> None:
+    db.executescript(_V1)
+
+
+_V2 = """
+CREATE VIRTUAL TABLE requests_fts USING fts5(
+    member_name_folded, content='requests', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+);
+CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests
+BEGIN
+    INSERT INTO requests_fts (rowid, member_name_folded) VALUES (NEW.id, NEW.member_name_folded);
+END;
+DROP TRIGGER requests_intake_immutable;
+CREATE TRIGGER requests_intake_immutable
+BEFORE UPDATE OF reference, intake_json, received_at, received_on, urgency, decision_due_at,
+    member_id, member_name, member_name_folded, birth_date, request_type, continuation_of,
+    imported_at, imported_by
+ON requests
+BEGIN SELECT RAISE(ABORT, 'a request is kept exactly as received and cannot be changed'); END;
+"""
+
+
+def _v2_name_search(db: Database) -> None:
+    """Accent- and case-insensitive name search: a folded name column and its FTS5 index."""
+    db.execute("ALTER TABLE requests ADD COLUMN member_name_folded TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, member_name FROM requests").fetchall()
+    db.conn.executemany(
+        "UPDATE requests SET member_name_folded = ? WHERE id = ?",
+        [(fold(name), rid) for rid, name in rows],
+    )
+    db.executescript(_V2)
+    db.execute("INSERT INTO requests_fts (requests_fts) VALUES ('rebuild')")
+
+
+# Append only: never edit or reorder a migration that has shipped.
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_name_search]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_not_newer(version: int, what: str = "This database") -> None:
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"{what} was written by a newer version of ixreview (schema {version}; this "
+            f"program knows schema {SCHEMA_VERSION}). Install the newer ixreview to open it; "
+            "it is never downgraded."
+        )
+
+
+def migrate(db: Database, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to `target`; returns the version it started at."""
+    conn = db.conn
+    start = schema_version(conn)
+    check_not_newer(start)
+    while True:
+        # BEGIN IMMEDIATE then re-read: another process may have migrated meanwhile.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = schema_version(conn)
+            check_not_newer(current)
+            if current >= target:
+                conn.execute("COMMIT")
+                return start
+            MIGRATIONS[current](db)
+            conn.execute(f"PRAGMA user_version = {current + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
