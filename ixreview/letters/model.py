@@ -1,0 +1,215 @@
+"""`LetterData`: everything a determination letter prints, as one plain model.
+
+The workflow layer builds a `LetterData` from the store (case, evaluation,
+decision, settings, signer); this package renders and signs from it alone and
+never reads the store. Validation here catches letters that would be incomplete
+(a denial without a reason for an unmet clause, an approval without a period),
+with messages that name the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from ixreview.domain.evaluation import ClauseResult, Evaluation
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+COMMERCIAL_APPEAL_DAYS = 180  # ERISA group health plans
+MEDICARE_ADVANTAGE_APPEAL_DAYS = 65  # Medicare Part C / D reconsideration
+
+
+class LetterKind(StrEnum):
+    APPROVAL = "approval"
+    DENIAL = "denial"
+    REQUEST_FOR_INFORMATION = "request_for_information"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PlanLetterhead(_Model):
+    """The plan's settings printed in the letterhead and used for appeals."""
+
+    name: Text
+    address_lines: list[Text] = Field(min_length=1)
+    phone: Text
+    fax: str | None = None
+    website: str | None = None
+    logo_path: Path | None = None
+    # Where appeals go; the letterhead address when empty.
+    appeals_address_lines: list[Text] = Field(default_factory=list)
+    appeals_fax: str | None = None
+    tty: str | None = "711"
+
+
+class Member(_Model):
+    name: Text
+    id: Text
+    birth_date: date
+    address_lines: list[Text] = Field(min_length=1, max_length=5)
+    plan: str | None = None  # e.g. "Commercial PPO", "Medicare Advantage HMO"
+
+
+class Prescriber(_Model):
+    name: Text
+    address_lines: list[Text] = Field(default_factory=list)
+    phone: str | None = None
+    fax: str | None = None
+
+
+class Signer(_Model):
+    """Who signs; `meaning` defaults to the kind's wording ("Denied by", ...)."""
+
+    name: Text
+    credentials: str = ""  # "MD", "RN, CCM"
+    role: Text  # "Physician reviewer (Medical Director)"
+    meaning: str | None = None
+
+
+class ApprovalDetails(_Model):
+    authorization_number: Text
+    period_from: date
+    period_to: date  # inclusive
+    units_per_dose: int = Field(gt=0)  # J9207 units, 1 unit = 1 mg
+    units_per_period: int = Field(gt=0)
+    doses: int | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.period_to < self.period_from:
+            raise ValueError(
+                f"approval.period_to ({self.period_to}) is before period_from ({self.period_from})"
+            )
+        if self.units_per_period < self.units_per_dose:
+            raise ValueError(
+                "approval.units_per_period must be at least approval.units_per_dose"
+            )
+        return self
+
+
+class DenialReason(_Model):
+    """The member-specific reason for one unmet clause, as the physician confirmed it."""
+
+    clause_id: Text
+    reason: Text
+
+
+class DenialDetails(_Model):
+    reasons: list[DenialReason] = Field(min_length=1)
+    what_would_change: list[Text] = Field(min_length=1)
+    appeal_deadline_days: int = Field(default=COMMERCIAL_APPEAL_DAYS, gt=0, le=365)
+    expedited_appeal_text: str | None = None  # overrides the template paragraph
+    peer_to_peer_phone: Text
+    physician_name: Text
+    physician_credentials: Text
+
+
+class InformationItem(_Model):
+    item: Text  # what is missing, in words
+    why_needed: Text
+
+
+class RequestForInformationDetails(_Model):
+    items: list[InformationItem] = Field(min_length=1)
+    respond_by: date
+
+
+class LetterData(_Model):
+    """Input of `render_letter` / `sign_letter`. Plain data, no store objects."""
+
+    kind: LetterKind
+    plan: PlanLetterhead
+    member: Member
+    prescriber: Prescriber
+    reference: Text
+    drug: Text = "ixabepilone (Ixempra), HCPCS J9207"
+    regimen: Text
+    dose: Text
+    decision_date: date
+    evaluation: Evaluation
+    signer: Signer
+    approval: ApprovalDetails | None = None
+    denial: DenialDetails | None = None
+    information: RequestForInformationDetails | None = None
+
+    @model_validator(mode="after")
+    def _details_match_kind(self) -> Self:
+        wanted = {
+            LetterKind.APPROVAL: "approval",
+            LetterKind.DENIAL: "denial",
+            LetterKind.REQUEST_FOR_INFORMATION: "information",
+        }[self.kind]
+        for name in ("approval", "denial", "information"):
+            present = getattr(self, name) is not None
+            if name == wanted and not present:
+                raise ValueError(f"{name}: required for a {self.kind.value} letter")
+            if name != wanted and present:
+                raise ValueError(f"{name}: must be empty for a {self.kind.value} letter")
+        if self.denial is not None:
+            self._check_denial_reasons(self.denial)
+        return self
+
+    def _check_denial_reasons(self, denial: DenialDetails) -> None:
+        """Every clause the denial relies on has a reason; no reason cites a met clause."""
+        relied_on = [c.id for c in denial_clauses(self.evaluation)]
+        if not relied_on:
+            raise ValueError(
+                "evaluation: a denial needs at least one unmet criterion or met exclusion"
+            )
+        given = [r.clause_id for r in denial.reasons]
+        unknown = [cid for cid in given if cid not in relied_on]
+        if unknown:
+            raise ValueError(
+                f"denial.reasons: clause(s) {', '.join(unknown)} are not unmet criteria "
+                f"of this evaluation (unmet: {', '.join(relied_on)})"
+            )
+        missing = [cid for cid in relied_on if cid not in given]
+        if missing:
+            raise ValueError(
+                f"denial.reasons: no member-specific reason for clause(s) {', '.join(missing)}"
+            )
+        if len(set(given)) != len(given):
+            raise ValueError("denial.reasons: a clause has more than one reason")
+
+    @property
+    def is_draft_policy(self) -> bool:
+        return self.evaluation.policy.status.strip().lower() == "draft"
+
+
+def denial_clauses(evaluation: Evaluation) -> list[ClauseResult]:
+    """The clauses a denial relies on: unmet top-level criteria, then met exclusions."""
+    return [*evaluation.unmet_approval_clauses(), *evaluation.met_exclusions()]
+
+
+def appeal_deadline_days_for(plan: str | None) -> int:
+    """The default appeal window for a plan description (65 Medicare Advantage, else 180)."""
+    text = (plan or "").lower()
+    if "medicare" in text:
+        return MEDICARE_ADVANTAGE_APPEAL_DAYS
+    return COMMERCIAL_APPEAL_DAYS
+
+
+__all__ = [
+    "COMMERCIAL_APPEAL_DAYS",
+    "MEDICARE_ADVANTAGE_APPEAL_DAYS",
+    "ApprovalDetails",
+    "DenialDetails",
+    "DenialReason",
+    "InformationItem",
+    "LetterData",
+    "LetterKind",
+    "Member",
+    "PlanLetterhead",
+    "Prescriber",
+    "RequestForInformationDetails",
+    "Signer",
+    "denial_clauses",
+    "appeal_deadline_days_for",
+]
