@@ -1,0 +1,75 @@
+"""Start the desktop app: sign-in window first, everything heavy after.
+
+Only PySide6 and this package's light modules load before the sign-in window
+shows; the store (sqlite-utils), letters (reportlab) and signing (pyHanko) load
+when first used. `IXREVIEW_STARTUP_PROBE=1` makes the process print "shown" and
+exit as soon as the sign-in window is on screen (benchmarks/bench_startup.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ixreview.ui.signin import SignInDialog
+
+
+class Session:
+    """The app's objects for one run (no globals): desk, main window, idle watcher."""
+
+    def __init__(self, db: Path | None) -> None:
+        self.db = db
+        self.desk = None
+        self.window = None
+        self.watcher = None
+
+    def attempt(self, username: str, password: str) -> str | None:
+        from ixreview.ui.desk import Desk, DeskError
+
+        try:
+            if self.desk is None:
+                self.desk = Desk.open(self.db)
+            self.desk.sign_in(username, password)
+        except DeskError as exc:
+            return str(exc)
+        return None
+
+    def start_main(self, app: QApplication) -> None:
+        from ixreview.ui.idle_lock import IdleWatcher
+        from ixreview.ui.main_window import MainWindow
+        from ixreview.workflow.idle import IdleLock, idle_minutes_from_settings
+
+        assert self.desk is not None
+        self.window = MainWindow(self.desk)
+        minutes = idle_minutes_from_settings(
+            {"idle_lock_minutes": str(self.desk.setting("idle_lock_minutes", ""))}
+        )
+        self.watcher = IdleWatcher(IdleLock(minutes), self.window)
+        app.installEventFilter(self.watcher)
+        self.watcher.lockRequested.connect(self.window.lock)
+        self.window.unlocked = self.watcher.lock.unlock  # type: ignore[method-assign]
+        self.window.show()
+
+
+def run(db: Path | None = None, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("ixreview")
+    app.setOrganizationName("ixreview")
+    session = Session(db)
+    dialog = SignInDialog(session.attempt)
+    dialog.show()
+    if os.environ.get("IXREVIEW_STARTUP_PROBE"):
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+        return app.exec()
+    if not dialog.exec():
+        return 0
+    try:
+        session.start_main(app)  # type: ignore[arg-type]
+    except Exception as exc:  # a message box, never a traceback on a reviewer's screen
+        QMessageBox.critical(None, "ixreview", f"ixreview could not start: {exc}")
+        return 1
+    return app.exec()

@@ -1,0 +1,336 @@
+"""The main window: work queue, history search, open reviews as tabs, letters, lock.
+
+Menus carry every action with a shortcut (Ctrl+N new, Ctrl+O import, Ctrl+F
+search, Ctrl+PgDown/PgUp next/previous step, Ctrl+D decide). Case files can be
+dropped on the window. Window geometry, splitters and column widths persist in
+QSettings. When the idle lock fires, the content is swapped for a blank screen
+(no PHI stays visible) until the same user's password is given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ixreview.ui.desk import Desk, DeskError
+from ixreview.ui.history_model import HistoryModel
+from ixreview.ui.history_model import REFERENCE_ROLE as HISTORY_REFERENCE
+from ixreview.ui.queue_model import REFERENCE_ROLE, QueueModel, QueueProxy
+from ixreview.ui.review_tab import ReviewTab
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        user = desk.user
+        who = f"{user.full_name} ({user.role})" if user else ""
+        self.setWindowTitle(f"ixreview: {who}")
+        self.setAcceptDrops(True)
+        self.settings = QSettings("ixreview", "ixreview")
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.setAccessibleName("Work area")
+        self.tabs.addTab(self._make_queue(), "Work &queue")
+        self.tabs.addTab(self._make_history(), "&History")
+        for i in range(2):
+            self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
+
+        self.lock_screen = QLabel("ixreview is locked.", self)
+        self.lock_screen.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lock_screen.setAccessibleName("Locked")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+
+        self.save_status = QLabel("", self)
+        self.save_status.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.save_status)
+        self._make_menus()
+        self.refresh_queue()
+        self._restore_geometry()
+
+    # -- queue ----------------------------------------------------------------------------
+    def _make_queue(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        label = QLabel("&Filter:", page)
+        self.queue_filter = QLineEdit(page)
+        self.queue_filter.setAccessibleName("Filter the work queue")
+        self.queue_filter.setPlaceholderText("member, reference, state…")
+        label.setBuddy(self.queue_filter)
+        row.addWidget(label)
+        row.addWidget(self.queue_filter, 1)
+        layout.addLayout(row)
+        self.queue_model = QueueModel(self)
+        self.queue_proxy = QueueProxy(self)
+        self.queue_proxy.setSourceModel(self.queue_model)
+        self.queue_filter.textChanged.connect(self.queue_proxy.setFilterFixedString)
+        self.queue_view = QTableView(page)
+        self.queue_view.setObjectName("queue_view")
+        self.queue_view.setAccessibleName("Work queue")
+        self.queue_view.setModel(self.queue_proxy)
+        self.queue_view.setSortingEnabled(True)
+        self.queue_view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.queue_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.queue_view.horizontalHeader().setStretchLastSection(True)
+        self.queue_view.activated.connect(self._open_from_queue)
+        layout.addWidget(self.queue_view, 1)
+        return page
+
+    def refresh_queue(self) -> None:
+        try:
+            self.queue_model.set_entries(self.desk.queue())
+        except DeskError as exc:
+            self.statusBar().showMessage(str(exc))
+        self.queue_view.resizeColumnsToContents()
+
+    def _open_from_queue(self, index: QModelIndex) -> None:
+        self.open_review(str(index.data(REFERENCE_ROLE)))
+
+    # -- history --------------------------------------------------------------------------
+    def _make_history(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        label = QLabel("&Search:", page)
+        self.history_box = QLineEdit(page)
+        self.history_box.setAccessibleName("Search history")
+        self.history_box.setPlaceholderText("member ID, name, birth date or reference")
+        label.setBuddy(self.history_box)
+        go = QPushButton("Fi&nd", page)
+        go.clicked.connect(self.search_history)
+        self.history_box.returnPressed.connect(self.search_history)
+        row.addWidget(label)
+        row.addWidget(self.history_box, 1)
+        row.addWidget(go)
+        layout.addLayout(row)
+        self.history_model = HistoryModel(lambda _after, _limit: ([], None), self)
+        self.history_view = QTableView(page)
+        self.history_view.setObjectName("history_view")
+        self.history_view.setAccessibleName("History results")
+        self.history_view.setModel(self.history_model)
+        self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_view.activated.connect(
+            lambda index: self.open_review(str(index.data(HISTORY_REFERENCE)))
+        )
+        layout.addWidget(self.history_view, 1)
+        return page
+
+    def search_history(self) -> None:
+        self.history_model.reset(self.desk.history_fetcher(self.history_box.text()))
+        self.statusBar().showMessage(f"{self.history_model.rowCount()} shown (more load on scroll)")
+
+    # -- reviews --------------------------------------------------------------------------
+    def open_review(self, reference: str) -> ReviewTab | None:
+        for i in range(2, self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, ReviewTab) and tab.reference == reference:
+                self.tabs.setCurrentIndex(i)
+                return tab
+        try:
+            review = self.desk.open_review(reference)
+        except DeskError as exc:
+            QMessageBox.warning(self, "Cannot open", str(exc))
+            return None
+        tab = ReviewTab(self.desk, review, self)
+        tab.saved.connect(self._saved)
+        tab.saveFailed.connect(self._save_failed)
+        tab.decided.connect(self._decided)
+        title = reference + (" (read-only)" if review.read_only else "")
+        self.tabs.addTab(tab, title)
+        self.tabs.setCurrentWidget(tab)
+        state = self.settings.value("checklist/splitter")
+        if isinstance(state, QByteArray):
+            tab.checklist.splitter.restoreState(state)
+        return tab
+
+    def current_review(self) -> ReviewTab | None:
+        tab = self.tabs.currentWidget()
+        return tab if isinstance(tab, ReviewTab) else None
+
+    def close_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if isinstance(tab, ReviewTab):
+            self.settings.setValue("checklist/splitter", tab.checklist.splitter.saveState())
+            self.tabs.removeTab(index)
+            tab.deleteLater()
+
+    def _saved(self, hhmmss: str) -> None:
+        self.save_status.setText(f"Saved {hhmmss}")
+        self.save_status.setStyleSheet("")
+
+    def _save_failed(self, why: str) -> None:
+        self.save_status.setText("NOT saved")
+        self.save_status.setStyleSheet("color: #c62828; font-weight: bold;")
+        QMessageBox.warning(self, "Not saved", why)
+
+    def _decided(self, reference: str, action: str) -> None:
+        self.refresh_queue()
+        self.statusBar().showMessage(f"{reference}: {action} recorded")
+        if action in ("approve", "deny", "pend"):
+            self.show_letter(reference)
+
+    def show_letter(self, reference: str) -> None:
+        from ixreview.ui.letter_preview import LetterPreview
+
+        letters = self.desk.letters(reference)
+        if not letters:
+            self.statusBar().showMessage(f"{reference}: no letter on record")
+            return
+        self.preview = LetterPreview(letters[-1], reference, self)
+        self.preview.show()
+
+    # -- import ---------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import case", "", "Case files (*.json)")
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> str | None:
+        try:
+            reference, warnings = self.desk.import_file(path)
+        except DeskError as exc:
+            QMessageBox.warning(self, "Not imported", str(exc))
+            return None
+        self.refresh_queue()
+        if warnings:
+            QMessageBox.information(self, "Imported with warnings", "\n".join(warnings))
+        self.open_review(reference)
+        return reference
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.toLocalFile().endswith(".json") for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            self.import_path(Path(url.toLocalFile()))
+
+    # -- lock -----------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide every PHI view; only the same user's password brings them back."""
+        from ixreview.ui.unlock import UnlockDialog
+
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.setWindowTitle("ixreview: locked")
+        for w in self.findChildren(QWidget):
+            if w.isWindow() and w is not self and w.isVisible():
+                w.hide()  # letter previews and dialogs hold PHI too
+        username = self.desk.user.username if self.desk.user else ""
+        self.unlock_dialog = UnlockDialog(username, self._unlock_with, self)
+        self.unlock_dialog.open()
+
+    def _unlock_with(self, password: str) -> bool:
+        if not self.desk.check_password(password):
+            return False
+        self.stack.setCurrentWidget(self.tabs)
+        user = self.desk.user
+        self.setWindowTitle(f"ixreview: {user.full_name} ({user.role})" if user else "ixreview")
+        self.unlocked()
+        return True
+
+    def unlocked(self) -> None:
+        """Hook for the idle watcher to restart its clock."""
+
+    def is_locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    # -- menus, settings, geometry ------------------------------------------------------------
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&Import case…", QKeySequence.StandardKey.Open, self.import_dialog)
+        self._action(file, "&Refresh queue", QKeySequence.StandardKey.Refresh, self.refresh_queue)
+        file.addSeparator()
+        self._action(file, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        review = bar.addMenu("&Review")
+        self._action(review, "&Next step", QKeySequence("Ctrl+PgDown"), self._next_step)
+        self._action(review, "&Previous step", QKeySequence("Ctrl+PgUp"), self._previous_step)
+        self._action(review, "&Decide…", QKeySequence("Ctrl+D"), self._to_decision)
+        self._action(review, "Show &letter", QKeySequence("Ctrl+L"), self._show_current_letter)
+        history = bar.addMenu("Hi&story")
+        self._action(history, "&Search…", QKeySequence.StandardKey.Find, self.focus_search)
+        tools = bar.addMenu("&Tools")
+        settings = self._action(tools, "&Settings…", QKeySequence("Ctrl+,"), self.edit_settings)
+        settings.setEnabled(self.desk.is_admin)
+        self._action(tools, "&Lock now", QKeySequence("Ctrl+Shift+L"), self.lock)
+
+    def _action(self, menu: object, text: str, keys: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(keys)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _next_step(self) -> None:
+        if tab := self.current_review():
+            tab.checklist.next_step()
+
+    def _previous_step(self) -> None:
+        if tab := self.current_review():
+            tab.checklist.previous_step()
+
+    def _to_decision(self) -> None:
+        if tab := self.current_review():
+            tab.checklist.go_to(5)
+
+    def _show_current_letter(self) -> None:
+        if tab := self.current_review():
+            self.show_letter(tab.reference)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.history_box.setFocus()
+        self.history_box.selectAll()
+
+    def edit_settings(self) -> None:
+        from ixreview.ui.policies import policy_choices
+        from ixreview.ui.settings_dialog import FIELDS, SettingsDialog
+
+        keys = [*FIELDS, "default_policy"]
+        dialog = SettingsDialog({k: self.desk.setting(k) for k in keys}, policy_choices(), self)
+        if dialog.exec():
+            try:
+                self.desk.set_settings(dialog.values())
+            except (DeskError, ValueError) as exc:
+                QMessageBox.warning(self, "Settings not saved", str(exc))
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+        columns = self.settings.value("queue/columns")
+        if isinstance(columns, QByteArray):
+            self.queue_view.horizontalHeader().restoreState(columns)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("queue/columns", self.queue_view.horizontalHeader().saveState())
+        if tab := self.current_review():
+            self.settings.setValue("checklist/splitter", tab.checklist.splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,97 @@
+"""The work queue as a model/view table: member, reference, urgency, state, time left.
+
+Overdue rows are red. Sorting uses `SORT_ROLE` (time left sorts by seconds, not
+by its words); `QueueProxy` filters on any column's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE = QColor(200, 30, 30)
+HEADERS = ["Member", "Reference", "Urgency", "State", "Time left"]
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    reference: str
+    member: str
+    urgency: str
+    state: str
+    due_at: datetime
+
+
+def time_left(due: datetime, now: datetime) -> tuple[str, float, bool]:
+    """(words, seconds left, overdue) from the workflow's decision clock."""
+    from ixreview.workflow.clock import status
+
+    s = status(due, now)
+    return s.label, s.remaining.total_seconds(), s.overdue
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._entries: list[QueueEntry] = []
+        self._now = datetime.now(UTC)
+
+    def set_entries(self, entries: list[QueueEntry], now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._now = now or datetime.now(UTC)
+        self.endResetModel()
+
+    def entry(self, row: int) -> QueueEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        e = self._entries[index.row()]
+        words, seconds, overdue = time_left(e.due_at, self._now)
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            values: list[object] = [e.member, e.reference, e.urgency, e.state, words]
+            if role == SORT_ROLE and col == 4:
+                return seconds
+            return values[col]
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+            return OVERDUE
+        if role == REFERENCE_ROLE:
+            return e.reference
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4:
+            return f"Decision due {e.due_at.astimezone():%Y-%m-%d %H:%M}"
+        return None
+
+
+class QueueProxy(QSortFilterProxyModel):
+    """Sort by `SORT_ROLE`; filter on the text of every column, case-insensitively."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -1,0 +1,75 @@
+"""One open review: the checklist over its model, autosave, and the decision handler.
+
+Every change the model reports is saved through the Desk at once, in one
+transaction; only after it committed does `saved` fire (the status bar then says
+"Saved hh:mm:ss"). A failed save (another window saved first) fires `saveFailed`
+with the store's words, and the status says so instead.
+
+Signals:
+    saved(str): the save committed; the argument is the local time, hh:mm:ss.
+    saveFailed(str): the save did not happen; why.
+    decided(str, str): (reference, action) after a decision went through.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ixreview.domain.evaluation import Evaluation
+from ixreview.ui.checklist import ChecklistWidget
+from ixreview.ui.desk import Desk, DeskError, OpenReview
+from ixreview.ui.pages.decision import DecisionError
+from ixreview.ui.policies import draft_key_for, policy_choices
+from ixreview.ui.review_model import ReviewModel
+
+
+class ReviewTab(QWidget):
+    saved = Signal(str)
+    saveFailed = Signal(str)
+    decided = Signal(str, str)
+
+    def __init__(self, desk: Desk, open_review: OpenReview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.review = open_review
+        self.model = ReviewModel(open_review.state, draft_key=draft_key_for, parent=self)
+        self.model.read_only = open_review.read_only
+        self.checklist = ChecklistWidget(self.model, policy_choices(), self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.checklist)
+        self.model.changed.connect(self.autosave)
+        self.checklist.decided.connect(lambda action: self.decided.emit(self.review.reference, action))
+        self.last_saved: str | None = None
+
+    @property
+    def reference(self) -> str:
+        return self.review.reference
+
+    def autosave(self) -> bool:
+        if self.review.read_only:
+            return False
+        try:
+            when = self.desk.save_review(self.review)
+        except DeskError as exc:
+            self.saveFailed.emit(str(exc))
+            return False
+        self.last_saved = when.astimezone().strftime("%H:%M:%S")
+        self.saved.emit(self.last_saved)
+        return True
+
+    # -- DecisionHandler ------------------------------------------------------------------
+    def allowed(self, action: str, evaluation: Evaluation | None) -> bool:
+        return self.desk.allowed(self.review, action, evaluation)
+
+    def decide(self, action: str, reason: str, password: str) -> str:
+        try:
+            message = self.desk.decide(
+                self.review, action, reason, password, self.model.evaluation
+            )
+        except DeskError as exc:
+            raise DecisionError(str(exc)) from None
+        self.review = self.desk.open_review(self.review.reference)
+        self.model.read_only = self.review.read_only
+        return message
