@@ -61,7 +61,7 @@ def test_invalid_case_is_refused_with_field_paths(store: Store) -> None:
 
 def test_duplicate_reference_is_refused(store: Store) -> None:
     store.import_case(case_text())
-    with pytest.raises(DuplicateReferenceError, match="PA-2026-004211.*already on record"):
+    with pytest.raises(DuplicateReferenceError, match=r"PA-2026-004211.*already on record"):
         store.import_case(case_text(**{"member.id": "SOMEONE-ELSE"}))
     assert store.conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 1
 

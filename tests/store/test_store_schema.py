@@ -18,7 +18,9 @@ from ixreview.store.schema import migrate
 def _schema(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return sorted(
         (name, " ".join((sql or "").split()))
-        for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        )
     )
 
 
@@ -63,7 +65,12 @@ def test_v1_fixture_is_what_migration_1_creates(tmp_path: Path) -> None:
     build_v1(fixture)
     fresh = sqlite3.connect(":memory:", isolation_level=None)
     migrate(Database(fresh, execute_plugins=False), target=1)
-    assert _schema(sqlite3.connect(fixture)) == _schema(fresh)
+    old = sqlite3.connect(fixture)
+    try:
+        assert _schema(old) == _schema(fresh)
+    finally:
+        old.close()
+        fresh.close()
 
 
 def test_version_1_database_migrates_and_keeps_its_records(tmp_path: Path) -> None:
