@@ -11,11 +11,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ixreview.ui.signin import SignInDialog
+
+if TYPE_CHECKING:
+    from ixreview.ui.desk import Desk
+    from ixreview.ui.idle_lock import IdleWatcher
+    from ixreview.ui.main_window import MainWindow
 
 
 class Session:
@@ -23,9 +29,9 @@ class Session:
 
     def __init__(self, db: Path | None) -> None:
         self.db = db
-        self.desk = None
-        self.window = None
-        self.watcher = None
+        self.desk: Desk | None = None
+        self.window: MainWindow | None = None
+        self.watcher: IdleWatcher | None = None
 
     def attempt(self, username: str, password: str) -> str | None:
         from ixreview.ui.desk import Desk, DeskError
@@ -56,7 +62,8 @@ class Session:
 
 
 def run(db: Path | None = None, argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("ixreview")
     app.setOrganizationName("ixreview")
     session = Session(db)
@@ -68,7 +75,7 @@ def run(db: Path | None = None, argv: list[str] | None = None) -> int:
     if not dialog.exec():
         return 0
     try:
-        session.start_main(app)  # type: ignore[arg-type]
+        session.start_main(app)
     except Exception as exc:  # a message box, never a traceback on a reviewer's screen
         QMessageBox.critical(None, "ixreview", f"ixreview could not start: {exc}")
         return 1

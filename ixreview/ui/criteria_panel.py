@@ -85,8 +85,8 @@ class CriteriaPanel(QWidget):
         layout.addWidget(splitter, 1)
         self.splitter = splitter
         self._items: dict[str, QTreeWidgetItem] = {}
-        model.evaluationChanged.connect(self.render)
-        self.render()
+        model.evaluationChanged.connect(self.refresh)
+        self.refresh()
 
     def items(self) -> dict[str, QTreeWidgetItem]:
         return dict(self._items)
@@ -95,7 +95,7 @@ class CriteriaPanel(QWidget):
         """Clause ids whose draft result differs (what the highlight shows)."""
         return [cid for cid, item in self._items.items() if item.data(2, Qt.ItemDataRole.UserRole)]
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         ev, draft = self.model.evaluation, self.model.draft_evaluation
         current = self.tree.currentItem()
         keep = current.data(0, Qt.ItemDataRole.UserRole) if current else None

@@ -12,6 +12,7 @@ the GUI shows instead of "Saved".
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from ixreview.ui.review_state import ALL_FIELDS, Answer, Origin, ReviewState
 if TYPE_CHECKING:
     from ixreview.store.models import Review, User
     from ixreview.store.store import Store
+    from ixreview.workflow.accounts import Session
 
 META_KEY = "_checklist"  # page confirmations, units, policy choice: kept with the answers
 
@@ -49,6 +51,15 @@ class Desk:
     def __init__(self, store: Store, user: User | None = None) -> None:
         self.store = store
         self.user = user
+        self.session: Session | None = None
+        if user is not None:  # a Desk made for an already known user (tests, tools)
+            self.use_account(user)
+
+    def use_account(self, user: User) -> None:
+        from ixreview.workflow.accounts import Session, role_of
+
+        self.user = user
+        self.session = Session(user.id, user.username, role_of(user), self.store.now())
 
     # -- opening and signing in --------------------------------------------------------
     @classmethod
@@ -69,36 +80,42 @@ class Desk:
         from ixreview.workflow.errors import WorkflowError
 
         try:
-            self.user = accounts.sign_in(self.store, username, password)
+            if accounts.needs_first_admin(self.store):
+                raise DeskError(
+                    "No accounts exist yet: create the first administrator with the "
+                    "command line (ixreview user --help), then sign in."
+                )
+            self.session = accounts.sign_in(self.store, username, password)
         except WorkflowError as exc:
             raise DeskError(str(exc)) from None
+        self.user = self.store.users.get(self.session.user_id)
         return self.user
 
     def check_password(self, password: str) -> bool:
-        """Unlock after idle: the same user's password."""
+        """Unlock after idle: the same user's password (a wrong one counts towards lockout)."""
         from ixreview.workflow import accounts
         from ixreview.workflow.errors import WorkflowError
 
-        if self.user is None:
+        if self.session is None:
             return False
         try:
-            accounts.unlock(self.store, self.user.username, password)
+            accounts.unlock(self.store, self.session, password)
         except WorkflowError:
             return False
         return True
+
+    def record_lock(self) -> None:
+        from ixreview.workflow import accounts
+
+        if self.session is not None:
+            accounts.record_idle_lock(self.store, self.session)
 
     @property
     def is_admin(self) -> bool:
         return self.user is not None and str(self.user.role) in ("admin", "administrator")
 
     def workflow_role(self) -> Any:
-        from ixreview.workflow.roles import Role
-
-        if self.user is None:
-            return None
-        word = str(self.user.role)
-        aliases = {"nurse": "nurse_reviewer", "physician": "physician_reviewer", "admin": "administrator"}
-        return Role(aliases.get(word, word))
+        return None if self.session is None else self.session.role
 
     # -- decisions (rules enforced by the workflow layer, not here) ---------------------
     def allowed(self, review: OpenReview, action: str, evaluation: Any) -> bool:
@@ -230,6 +247,26 @@ class Desk:
     def default_policy(self) -> str | None:
         value = self.store.settings.get("default_policy")
         return str(value) if value else None
+
+    def decide(
+        self, review: OpenReview, action: str, reason: str, password: str, evaluation: Any
+    ) -> str:
+        """Carry out approve / refer / deny / pend through the workflow; a line for the status."""
+        try:
+            operations = importlib.import_module("ixreview.workflow.operations")
+        except ModuleNotFoundError:
+            raise DeskError(
+                "deciding is not available in this build (the workflow operations are missing)"
+            ) from None
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            result = operations.decide_from_gui(
+                self.store, self.session, review.reference, action, reason, password, evaluation
+            )
+        except WorkflowError as exc:
+            raise DeskError(str(exc)) from None
+        return str(result)
 
     # -- history --------------------------------------------------------------------------
     def history_fetcher(self, text: str, **filters: Any):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -126,7 +126,7 @@ def decorate(widget: QWidget, with_badge: bool = True) -> tuple[OriginBadge, Fie
     assert parent is not None
     form = parent.layout()
     assert isinstance(form, QFormLayout), f"{widget.objectName()} is not in a form layout"
-    row, role = form.getWidgetPosition(widget)
+    row, role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(widget))
     form.removeWidget(widget)
     host = QWidget(parent)
     # The host takes the widget's height, no more: a form row must not swallow free space.

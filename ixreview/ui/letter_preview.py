@@ -106,7 +106,7 @@ class LetterPreview(QDialog):
             view = QPdfView(self)
             view.setDocument(self._doc)
             view.setPageMode(QPdfView.PageMode.MultiPage)
-            return view
+            return view  # type: ignore[no-any-return]
         self.images = render_pages(self.pdf)
         if not self.images:
             text = QPlainTextEdit(letter_text(self.pdf), self)

@@ -9,6 +9,7 @@ QSettings. When the idle lock fires, the content is swapped for a blank screen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -29,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ixreview.ui.desk import Desk, DeskError
-from ixreview.ui.history_model import HistoryModel
 from ixreview.ui.history_model import REFERENCE_ROLE as HISTORY_REFERENCE
+from ixreview.ui.history_model import HistoryModel
 from ixreview.ui.queue_model import REFERENCE_ROLE, QueueModel, QueueProxy
 from ixreview.ui.review_tab import ReviewTab
 
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
 
         self.stack.setCurrentWidget(self.lock_screen)
         self.setWindowTitle("ixreview: locked")
+        self.desk.record_lock()
         for w in self.findChildren(QWidget):
             if w.isWindow() and w is not self and w.isVisible():
                 w.hide()  # letter previews and dialogs hold PHI too
@@ -278,11 +281,17 @@ class MainWindow(QMainWindow):
         settings.setEnabled(self.desk.is_admin)
         self._action(tools, "&Lock now", QKeySequence("Ctrl+Shift+L"), self.lock)
 
-    def _action(self, menu: object, text: str, keys: object, slot: object) -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        keys: QKeySequence | QKeySequence.StandardKey,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(keys)  # type: ignore[arg-type]
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        menu.addAction(action)  # type: ignore[attr-defined]
+        action.setShortcut(keys)
+        action.triggered.connect(slot)
+        menu.addAction(action)
         return action
 
     def _next_step(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from ixreview.domain.case import Case
 from ixreview.domain.evaluation import Evaluation
 from ixreview.domain.intake import Finding
+from ixreview.domain.policies import PolicyError
 from ixreview.ui.review_state import Derived, Origin, ReviewState, page_of
 
 Evaluator = Callable[[Case, str | None], Evaluation]
@@ -153,6 +154,8 @@ class ReviewModel(QObject):
         self.evaluation_error = ""
         if case is None:
             self.evaluation_error = "The answers cannot be evaluated until the errors are fixed."
+        elif not self.state.policy:
+            self.evaluation_error = "Choose the plan's policy on the Request page."
         else:
             try:
                 self.evaluation = self._evaluator(case, self.state.policy)
@@ -163,7 +166,7 @@ class ReviewModel(QObject):
                 )
                 if draft:
                     self.draft_evaluation = self._evaluator(case, draft)
-            except (KeyError, ValueError, LookupError) as exc:  # unknown policy, no version
+            except (PolicyError, KeyError, ValueError) as exc:  # unknown policy, no version
                 self.evaluation_error = str(exc)
         self.evaluationChanged.emit()
 

@@ -249,13 +249,13 @@ class ReviewState:
         count as not documented), so the criteria panel keeps updating while the
         reviewer corrects a field.
         """
+        case: Case | None = None
         try:
             case = parse_case_data(self.case_data())
             return Derived(case, [], [*plausibility_warnings(case)])
         except CaseError as exc:
             errors = [_locate(f) for f in exc.findings]
         skip: set[str] = set()
-        case = None
         for _ in range(4):  # each pass drops what the previous one found invalid
             skip |= {_skippable(f.path) for f in errors}
             try:

@@ -40,7 +40,9 @@ class ReviewTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.checklist)
         self.model.changed.connect(self.autosave)
-        self.checklist.decided.connect(lambda action: self.decided.emit(self.review.reference, action))
+        self.checklist.decided.connect(
+            lambda action: self.decided.emit(self.review.reference, action)
+        )
         self.last_saved: str | None = None
 
     @property
@@ -65,9 +67,7 @@ class ReviewTab(QWidget):
 
     def decide(self, action: str, reason: str, password: str) -> str:
         try:
-            message = self.desk.decide(
-                self.review, action, reason, password, self.model.evaluation
-            )
+            message = self.desk.decide(self.review, action, reason, password, self.model.evaluation)
         except DeskError as exc:
             raise DecisionError(str(exc)) from None
         self.review = self.desk.open_review(self.review.reference)

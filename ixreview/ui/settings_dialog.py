@@ -31,11 +31,13 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ui.policy.addItem("(none)", None)
         for c in choices:
             self.ui.policy.addItem(f"{c.id}: {c.title}", c.id)
-        self.ui.policy.setCurrentIndex(max(self.ui.policy.findData(values.get("default_policy")), 0))
+        self.ui.policy.setCurrentIndex(
+            max(self.ui.policy.findData(values.get("default_policy")), 0)
+        )
         for key, (attr, kind) in FIELDS.items():
             widget = getattr(self.ui, attr)
             value = values.get(key)
@@ -59,7 +61,9 @@ class SettingsDialog(QDialog):
                     try:
                         number = float(text)
                     except ValueError:
-                        raise ValueError(f"{key.replace('_', ' ')}: “{text}” is not a number") from None
+                        raise ValueError(
+                            f"{key.replace('_', ' ')}: “{text}” is not a number"
+                        ) from None
                     if number <= 0:
                         raise ValueError(f"{key.replace('_', ' ')}: must be more than 0")
                     out[key] = int(number) if number.is_integer() else number

@@ -20,7 +20,7 @@ class SignInDialog(QDialog):
     def __init__(self, attempt: Attempt, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SignInDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._attempt = attempt
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Sign in")
         self.ui.buttons.accepted.connect(self.try_sign_in)

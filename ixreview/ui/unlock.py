@@ -15,7 +15,7 @@ class UnlockDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_UnlockDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._check = check
         self.ui.heading.setText(
             f"ixreview locked itself after a period of inactivity. {username}, enter your "

@@ -32,3 +32,27 @@ class FakeHandler:
             raise DecisionError("the password is wrong; nothing was signed")
         self.calls.append((action, reason, password))
         return f"{action} done"
+
+
+def open_desk(db: Path, role: str = "nurse", username: str = "nina") -> Any:
+    """A Desk on a fresh database with one signed-in reviewer (sign-in itself is the
+    workflow layer's; these tests exercise the windows)."""
+    from ixreview.ui.desk import Desk
+
+    desk = Desk.open(db)
+    user = desk.store.users.by_username(username)
+    if user is None:
+        user = desk.store.users.create(username, "Nina Okafor", role, credentials="RN")
+    desk.use_account(user)
+    return desk
+
+
+def case_text(**changes: Any) -> str:
+    data = example()
+    for dotted, value in changes.items():
+        node = data
+        *parts, last = dotted.split(".")
+        for p in parts:
+            node = node[p]
+        node[last] = value
+    return json.dumps(data)

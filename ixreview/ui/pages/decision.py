@@ -65,15 +65,15 @@ class DecisionPage(ChecklistPage):
         ui.reason.textChanged.connect(lambda: model.set_comment(ui.reason.toPlainText()))
         for name in ACTIONS:
             getattr(ui, name).clicked.connect(lambda _=False, a=name: self.act(a))
-        model.evaluationChanged.connect(self.render)
-        model.confirmedChanged.connect(lambda _p: self.render())
+        model.evaluationChanged.connect(self.refresh)
+        model.confirmedChanged.connect(lambda _p: self.refresh())
         self._filling = False
-        self.render()
+        self.refresh()
 
     def unconfirmed_pages(self) -> list[str]:
         return [p for p in PAGE_FIELDS if not self.model.is_confirmed(p)]
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         ui, ev = self.ui, self.model.evaluation
         if ev is None:
             ui.outcome.setText(html.escape(self.model.evaluation_error or "Not evaluated."))

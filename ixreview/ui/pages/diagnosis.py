@@ -43,7 +43,7 @@ class DiagnosisPage(ChecklistPage):
         ui.codes.setAccessibleName("ICD-10-CM codes")
         ui.codes.setMaximumHeight(120)
         self.badge, self.message = decorate(ui.codes)
-        model.answerChanged.connect(lambda p: p == CODES and self._show_codes())
+        model.answerChanged.connect(self._answer_changed)
         model.derivedChanged.connect(self._show_codes)
         self._show_codes()
         for w in (ui.code_entry, ui.remove_code):
@@ -90,6 +90,10 @@ class DiagnosisPage(ChecklistPage):
             self.ui.code_description.setText(f"{info.description}: a category, not billable")
         else:
             self.ui.code_description.setText(info.description)
+
+    def _answer_changed(self, path: str) -> None:
+        if path == CODES:
+            self._show_codes()
 
     def _show_codes(self) -> None:
         ui = self.ui

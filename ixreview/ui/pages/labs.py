@@ -33,7 +33,7 @@ class CountField:
         self.badge, self.message = decorate(edit)
         edit.textEdited.connect(self._typed)
         unit.currentIndexChanged.connect(self._unit_changed)
-        model.answerChanged.connect(lambda p: p == path and self._show())
+        model.answerChanged.connect(self._answer_changed)
         model.derivedChanged.connect(self._show_findings)
         self._show()
         self._show_findings()
@@ -55,6 +55,10 @@ class CountField:
         self.model.set_unit(self.path, self.current_unit())
         self._typed(self.edit.text())
         self._show()
+
+    def _answer_changed(self, path: str) -> None:
+        if path == self.path:
+            self._show()
 
     def _show(self) -> None:
         value = self.model.value(self.path)

@@ -135,7 +135,7 @@ class TreatmentPage(ChecklistPage):
         host.addWidget(self.timeline)
 
         self._filling = False
-        model.answerChanged.connect(lambda p: p == THERAPIES and self._fill())
+        model.answerChanged.connect(self._answer_changed)
         model.derivedChanged.connect(self._show_findings)
         self._fill()
         self._show_findings()
@@ -201,6 +201,10 @@ class TreatmentPage(ChecklistPage):
         )
         self.badge.show_origin(self.model.origin(THERAPIES), self.model.imported(THERAPIES))
         self.timeline.set_case(self.model.case)
+
+    def _answer_changed(self, path: str) -> None:
+        if path == THERAPIES:
+            self._fill()
 
     def _cell_changed(self, item: QTableWidgetItem) -> None:
         if self._filling:
