@@ -1,7 +1,7 @@
 """The guided checklist: a step list, the current page, and the criteria panel beside it.
 
 Ctrl+PgDown / Ctrl+PgUp move to the next / previous step; each step in the list
-shows ✔ once confirmed and ⛔ while an error stands on it.
+shows ✔ once confirmed and ✖ while an error stands on it.
 
 Signals:
     decided(str): re-emitted from the decision page.
@@ -115,7 +115,7 @@ class ChecklistWidget(QWidget):
             mark = ""
             if page.page != "decision":
                 if self.model.page_errors(page.page):
-                    mark = "⛔ "
+                    mark = "✖ "
                 elif self.model.is_confirmed(page.page):
                     mark = "✔ "
             item.setText(mark + STEP_TITLES[i])

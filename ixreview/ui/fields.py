@@ -111,7 +111,7 @@ class FieldMessage(QLabel):
 
     def show_messages(self, errors: list[str], warnings: list[str]) -> None:
         if errors:
-            self.setText("⛔ " + "\n⛔ ".join(errors))
+            self.setText("✖ " + "\n✖ ".join(errors))
             self.setStyleSheet("color: #c62828;")
         elif warnings:
             self.setText("⚠ " + "\n⚠ ".join(warnings))

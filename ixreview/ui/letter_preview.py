@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-DPI = 110
+DPI = 150
+PAGE_WIDTH = 800  # pixels on screen; the page is scaled to fit the dialog
 
 
 def has_qtpdf() -> bool:
@@ -75,7 +76,7 @@ class LetterPreview(QDialog):
         self.pdf = pdf
         self.setWindowTitle(f"Letter: {title}")
         self.setAccessibleName("Letter preview")
-        self.resize(820, 900)
+        self.resize(PAGE_WIDTH + 80, 960)
         layout = QVBoxLayout(self)
         self.images: list[QImage] = []
         self.view = self._make_view()
@@ -117,7 +118,11 @@ class LetterPreview(QDialog):
         column = QVBoxLayout(host)
         for i, image in enumerate(self.images):
             page = QLabel(host)
-            page.setPixmap(QPixmap.fromImage(image))
+            page.setPixmap(
+                QPixmap.fromImage(image).scaledToWidth(
+                    PAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
+                )
+            )
             page.setAccessibleName(f"Letter page {i + 1} of {len(self.images)}")
             page.setFrameShape(QLabel.Shape.Box)
             column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -53,7 +53,7 @@ class ChecklistPage(QWidget):
         if errors:
             n = len(errors)
             text = (
-                f"⛔ {n} error{'s' if n > 1 else ''} on this page must be fixed "
+                f"✖ {n} error{'s' if n > 1 else ''} on this page must be fixed "
                 "before it can be confirmed."
             )
         elif confirmed:

@@ -138,7 +138,7 @@ class DecisionPage(ChecklistPage):
         try:
             message = self.handler.decide(action, ui.reason.toPlainText(), ui.password.text())
         except DecisionError as exc:
-            ui.action_status.setText(f"⛔ {exc}")
+            ui.action_status.setText(f"✖ {exc}")
             ui.action_status.setStyleSheet("color: #c62828;")
             return False
         finally:

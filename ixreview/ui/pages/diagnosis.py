@@ -102,7 +102,7 @@ class DiagnosisPage(ChecklistPage):
         for i, code in enumerate(self.codes()):
             info = icd10.lookup(code)
             text = f"{code}: {info.description}" if info else f"{code}: not a valid ICD-10-CM code"
-            item = QListWidgetItem(("⛔ " if f"{CODES}[{i}]" in errors else "") + text)
+            item = QListWidgetItem(("✖ " if f"{CODES}[{i}]" in errors else "") + text)
             ui.codes.addItem(item)
         self.message.show_messages(list(errors.values()), [])
         self.badge.show_origin(self.model.origin(CODES), self.model.imported(CODES))

@@ -1,0 +1,121 @@
+"""Take the README screenshots from the real app, offscreen, on a scratch database.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py
+
+Writes PNGs beside this file: the queue, each checklist step, the criteria panel
+with the draft comparison, the treatment timeline, history and the letter preview.
+The letter shown is the letters package's fictional approval sample.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+
+def shot(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(HERE / f"{name}.png"))
+    print(f"docs/screenshots/{name}.png")
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    from ixreview.ui.desk import Desk
+    from ixreview.ui.main_window import MainWindow
+
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["XDG_CONFIG_HOME"] = str(tmp)  # keep QSettings out of the user's config
+    desk = Desk.open(tmp / "cases.sqlite3")
+    desk.use_account(desk.store.users.create("nina", "Nina Okafor", "nurse", credentials="RN"))
+    example = json.loads((ROOT / "tests" / "data" / "example-case.json").read_text("utf-8"))
+    people = [
+        ("Søndergaard", "expedited", "2026-11-20"),
+        ("Nguyễn", "standard", "2026-11-03"),
+        ("Kowalski", "expedited", "2026-11-18"),
+    ]
+    for i, (last, urgency, day) in enumerate(people):
+        case = dict(
+            example,
+            reference=f"PA-2026-00{4300 + i}",
+            urgency=urgency,
+            received_at=f"{day}T09:30:00-06:00",
+        )
+        case["member"] = dict(example["member"], last_name=last, id=f"BCT88412{i:04d}")
+        case["labs"] = dict(example["labs"], collected_on=day)
+        desk.import_text(json.dumps(case))
+    window = MainWindow(desk)
+    window.resize(1440, 900)
+    window.show()
+    window.refresh_queue()
+    shot(window, "queue")
+
+    # The sample whose result differs under the BCBST draft (what-if comparison).
+    sample = (
+        ROOT
+        / "ixreview"
+        / "resources"
+        / "samples"
+        / "bcbst-approval-trastuzumab-draft-compare.json"
+    )
+    reference = window.import_path(sample)
+    assert reference is not None
+    tab = window.current_review()
+    assert tab is not None
+    model = tab.model
+    model.set_policy("BCBST-IXEMPRA")
+    model.set_answer("labs.alt_u_l", "52")  # an override, shown as such
+    names = ["request", "diagnosis", "treatment", "biomarkers", "labs", "decision"]
+    for i, name in enumerate(names):
+        if name != "decision" and name != "labs":
+            tab.checklist.page(name).confirm()
+        tab.checklist.go_to(i)
+        shot(window, f"step{i + 1}-{name}")
+    tab.checklist.criteria.compare.setChecked(True)
+    tab.checklist.go_to(2)
+    differing = tab.checklist.criteria.differing()
+    tab.checklist.criteria.select(differing[0] if differing else "BC")
+    shot(tab.checklist.criteria, "criteria-draft-comparison")
+    shot(tab.checklist.page("treatment").timeline, "timeline")
+    diag = tab.checklist.page("diagnosis")
+    tab.checklist.go_to(1)
+    diag.ui.code_entry.setText("C50.9")
+    diag.add_typed_code()
+    shot(window, "diagnosis-invalid-code")
+
+    window.focus_search()
+    window.history_box.setText("dolores")
+    window.search_history()
+    shot(window, "history")
+
+    from ixreview.letters.model import LetterKind
+    from ixreview.letters.render import render_letter
+    from ixreview.letters.samples import sample_letter
+    from ixreview.ui.letter_preview import LetterPreview
+
+    pdf = render_letter(sample_letter(LetterKind.APPROVAL), signed_at=datetime.now(UTC)).pdf
+    preview = LetterPreview(pdf, "PA-2026-004211 (sample)")
+    preview.resize(860, 1000)
+    preview.show()
+    shot(preview, "letter-preview")
+    preview.close()
+
+    window.lock()
+    shot(window, "idle-lock")
+    desk.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
