@@ -17,6 +17,7 @@ Only `cryptography` and `argon2` are imported here; pyHanko stays out.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import unicodedata
 from typing import Literal
@@ -92,7 +93,7 @@ class _Credential(BaseModel):
 
 
 class OrganizationCA(_Credential):
-    """The local ixreview certificate authority, kept by the admin (key under the admin password)."""
+    """The local ixreview certificate authority, kept by the admin (key: admin password)."""
 
     name: str
 
@@ -104,6 +105,26 @@ class ReviewerCredential(_Credential):
 
     def chain(self) -> list[x509.Certificate]:
         return [x509.load_pem_x509_certificate(p.encode("ascii")) for p in self.chain_pem]
+
+    def to_stored(self) -> tuple[bytes, str]:
+        """(encrypted key blob, certificate PEM): the users table's two columns.
+
+        The blob is JSON with the encrypted PEM, its Argon2id parameters and the
+        chain; it holds nothing usable without the reviewer's password.
+        """
+        blob = self.model_dump_json(include={"key_pem", "protection", "chain_pem"})
+        return blob.encode("utf-8"), self.cert_pem
+
+    @classmethod
+    def from_stored(cls, key_blob: bytes, cert_pem: str) -> ReviewerCredential:
+        """The credential back from `to_stored`'s two values; CredentialError if damaged."""
+        try:
+            fields = json.loads(key_blob.decode("utf-8"))
+            if not isinstance(fields, dict):
+                raise ValueError("not a JSON object")
+            return cls.model_validate({**fields, "cert_pem": cert_pem})
+        except ValueError as exc:  # includes JSON, UTF-8 and validation errors
+            raise CredentialError(f"stored signing key: cannot be read ({exc})") from None
 
 
 def _check_password(password: str, field: str) -> None:
@@ -156,9 +177,15 @@ def create_organization_ca(
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=False, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                crl_sign=True, encipher_only=False, decipher_only=False,
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -166,8 +193,9 @@ def create_organization_ca(
         .sign(key, hashes.SHA256())
     )
     key_pem, protection = _encrypt(key, admin_password)
-    return OrganizationCA(name=organization, key_pem=key_pem, protection=protection,
-                          cert_pem=_pem(cert))
+    return OrganizationCA(
+        name=organization, key_pem=key_pem, protection=protection, cert_pem=_pem(cert)
+    )
 
 
 def enroll_reviewer(
@@ -210,14 +238,21 @@ def enroll_reviewer(
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(min(now + dt.timedelta(days=365 * valid_years),
-                             ca_cert.not_valid_after_utc))
+        .not_valid_after(
+            min(now + dt.timedelta(days=365 * valid_years), ca_cert.not_valid_after_utc)
+        )
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -235,7 +270,9 @@ def enroll_reviewer(
     cert = builder.sign(ca_key, hashes.SHA256())
     key_pem, protection = _encrypt(key, password)
     return ReviewerCredential(
-        key_pem=key_pem, protection=protection, cert_pem=_pem(cert),
+        key_pem=key_pem,
+        protection=protection,
+        cert_pem=_pem(cert),
         chain_pem=[ca.cert_pem],
     )
 
@@ -263,7 +300,9 @@ def import_pkcs12(data: bytes, file_password: str, password: str) -> ReviewerCre
         raise CredentialError("PKCS#12 file: the certificate does not belong to the private key")
     key_pem, protection = _encrypt(key, password)
     return ReviewerCredential(
-        key_pem=key_pem, protection=protection, cert_pem=_pem(cert),
+        key_pem=key_pem,
+        protection=protection,
+        cert_pem=_pem(cert),
         chain_pem=[_pem(c) for c in extra or []],
     )
 

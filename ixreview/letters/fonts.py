@@ -49,5 +49,5 @@ def missing_glyphs(text: str) -> list[str]:
     """Characters of `text` the regular face cannot draw (for checks and tests)."""
     register_fonts()
     font = pdfmetrics.getFont(REGULAR)
-    cmap = font.face.charToGlyph  # type: ignore[attr-defined]
+    cmap = font.face.charToGlyph
     return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in cmap})

@@ -74,8 +74,14 @@ class Styles:
 def styles() -> Styles:
     register_fonts()
     body = ParagraphStyle(
-        "body", fontName=REGULAR, fontSize=9.5, leading=12.8, textColor=INK, spaceAfter=6,
+        "body",
+        fontName=REGULAR,
+        fontSize=9.5,
+        leading=12.8,
+        textColor=INK,
+        spaceAfter=6,
         allowWidows=0,
+        bulletFontName=REGULAR,
     )
     return Styles(
         body=body,
@@ -91,7 +97,12 @@ def styles() -> Styles:
             spaceAfter=4,
         ),
         subject=ParagraphStyle(
-            "subject", parent=body, fontName=BOLD, fontSize=11.5, leading=14.5, spaceBefore=8,
+            "subject",
+            parent=body,
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=14.5,
+            spaceBefore=8,
             spaceAfter=8,
         ),
         clause_title=ParagraphStyle(
@@ -104,9 +115,7 @@ def styles() -> Styles:
         quote=ParagraphStyle(
             "quote", parent=body, fontName=ITALIC, leftIndent=14, textColor=MUTED, spaceAfter=3
         ),
-        bullet=ParagraphStyle(
-            "bullet", parent=body, leftIndent=16, bulletIndent=4, spaceAfter=3
-        ),
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=16, bulletIndent=4, spaceAfter=3),
         right=ParagraphStyle("right", parent=body, alignment=TA_RIGHT, spaceAfter=0),
         banner=ParagraphStyle(
             "banner",
@@ -126,7 +135,10 @@ def styles() -> Styles:
 def _quote_sub(quote: ParagraphStyle, level: int) -> ParagraphStyle:
     indent = quote.leftIndent + 14 * level
     return ParagraphStyle(
-        f"quote_sub{level}", parent=quote, leftIndent=indent + 12, firstLineIndent=-12,
+        f"quote_sub{level}",
+        parent=quote,
+        leftIndent=indent + 12,
+        firstLineIndent=-12,
         spaceAfter=1,
     )
 
@@ -189,8 +201,14 @@ def _letterhead(canvas: Canvas, decor: PageDecor) -> None:
     if decor.logo is not None:
         reader = _image(str(decor.logo), decor.logo.stat().st_mtime)
         canvas.drawImage(
-            reader, LEFT, top - logo_size, logo_size, logo_size, mask="auto",
-            preserveAspectRatio=True, anchor="sw",
+            reader,
+            LEFT,
+            top - logo_size,
+            logo_size,
+            logo_size,
+            mask="auto",
+            preserveAspectRatio=True,
+            anchor="sw",
         )
         text_x = LEFT + logo_size + 10
     canvas.setFillColor(ACCENT)
@@ -218,8 +236,9 @@ def _window_address(canvas: Canvas, decor: PageDecor) -> None:
     st = styles()
     size = 10.0
     while True:
-        style = ParagraphStyle("addr", parent=st.body, fontSize=size, leading=size * 1.2,
-                               spaceAfter=0)
+        style = ParagraphStyle(
+            "addr", parent=st.body, fontSize=size, leading=size * 1.2, spaceAfter=0
+        )
         paras = [Paragraph(line, style) for line in decor.window_markup]
         height = sum(p.wrap(WINDOW_W, WINDOW_H)[1] for p in paras)
         if height <= WINDOW_H or size <= 6.5:
@@ -266,12 +285,12 @@ def _watermark(canvas: Canvas, decor: PageDecor) -> None:
 def numbered_canvas(decor: PageDecor) -> Callable[..., Canvas]:
     """A canvas class that writes "Page N of M" and the reference on every page at save."""
 
-    class _NumberedCanvas(Canvas):
+    class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -88,9 +88,7 @@ class ApprovalDetails(_Model):
                 f"approval.period_to ({self.period_to}) is before period_from ({self.period_from})"
             )
         if self.units_per_period < self.units_per_dose:
-            raise ValueError(
-                "approval.units_per_period must be at least approval.units_per_dose"
-            )
+            raise ValueError("approval.units_per_period must be at least approval.units_per_dose")
         return self
 
 
@@ -146,11 +144,10 @@ class LetterData(_Model):
             LetterKind.DENIAL: "denial",
             LetterKind.REQUEST_FOR_INFORMATION: "information",
         }[self.kind]
+        if getattr(self, wanted) is None:
+            raise ValueError(f"{wanted}: required for a {self.kind.value} letter")
         for name in ("approval", "denial", "information"):
-            present = getattr(self, name) is not None
-            if name == wanted and not present:
-                raise ValueError(f"{name}: required for a {self.kind.value} letter")
-            if name != wanted and present:
+            if name != wanted and getattr(self, name) is not None:
                 raise ValueError(f"{name}: must be empty for a {self.kind.value} letter")
         if self.denial is not None:
             self._check_denial_reasons(self.denial)
@@ -210,6 +207,6 @@ __all__ = [
     "Prescriber",
     "RequestForInformationDetails",
     "Signer",
-    "denial_clauses",
     "appeal_deadline_days_for",
+    "denial_clauses",
 ]

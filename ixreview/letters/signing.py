@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -107,8 +108,8 @@ def _pades_sign(
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
     from pyhanko.stamp import NoOpStampStyle
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     def der(c: x509.Certificate) -> Any:
         return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
@@ -124,7 +125,9 @@ def _pades_sign(
     signer = kept_key_signer(
         signing_cert=der(cert),
         signing_key=key_info,
-        cert_registry=SimpleCertificateStore.from_certs([der(c) for c in chain]),
+        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
+            [der(c) for c in chain]
+        ),
     )
     signer.parsed_key = key
     meaning = data.signer.meaning or _default_meaning(data)
@@ -140,15 +143,21 @@ def _pades_sign(
     spec = fields.SigFieldSpec(
         sig_field_name=FIELD_NAME,
         on_page=box.page if box else 0,
-        box=box.box if box else None,
+        box=_outer(box.box) if box else None,
     )
     pdf_signer = fixed_time_pdf_signer(
         meta, signer, stamp_style=NoOpStampStyle(), new_field_spec=spec
     )
     pdf_signer.signing_time = signed_at
+    # Reserving room for the signature up front spares pyHanko a dry-run signature
+    # that only measures it. ECDSA CMS with this chain fits easily; certificates
+    # dominate the size, so scale with them.
+    reserve = 4096 + 2 * sum(
+        len(c.public_bytes(serialization.Encoding.DER)) for c in [cert, *chain]
+    )
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
     try:
-        out = pdf_signer.sign_pdf(writer)
+        out = pdf_signer.sign_pdf(writer, bytes_reserved=reserve)
     except Exception as exc:  # pyHanko raises several types; report one clear error
         raise SigningError(f"the PDF signature could not be made: {exc}") from exc
     result: bytes = out.getvalue()
@@ -161,6 +170,12 @@ def _default_meaning(data: LetterData) -> str:
     return load_templates().kind(data.kind).meaning
 
 
+def _outer(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    """Whole points enclosing the printed block (pyHanko wants integers)."""
+    x1, y1, x2, y2 = box
+    return math.floor(x1), math.floor(y1), math.ceil(x2), math.ceil(y2)
+
+
 @lru_cache(maxsize=1)
 def _pyhanko_classes() -> tuple[Any, Any]:
     """Our two pyHanko subclasses, defined on first use (pyHanko is imported then).
@@ -170,10 +185,10 @@ def _pyhanko_classes() -> tuple[Any, Any]:
       re-parses the key for every raw signature (twice per PDF, ~40 ms each for RSA).
     """
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
     from pyhanko.sign.signers import PdfSigner, SimpleSigner
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
-    class FixedTimePdfSigner(PdfSigner):  # type: ignore[misc]
+    class FixedTimePdfSigner(PdfSigner):
         signing_time: datetime
 
         def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
@@ -181,7 +196,7 @@ def _pyhanko_classes() -> tuple[Any, Any]:
             session.system_time = self.signing_time
             return session
 
-    class KeptKeySigner(SimpleSigner):  # type: ignore[misc]
+    class KeptKeySigner(SimpleSigner):
         parsed_key: PrivateKey
 
         def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:

@@ -62,7 +62,10 @@ def letter_values(data: LetterData, templates: TemplateSet) -> dict[str, object]
     kind = data.kind
     plan = data.plan
     policy = data.evaluation.policy
-    d = lambda value: format_date(templates, value)  # noqa: E731
+
+    def d(value: date) -> str:
+        return format_date(templates, value)
+
     v: dict[str, object] = {
         "member_name": data.member.name,
         "member_id": data.member.id,

@@ -65,7 +65,7 @@ class VerifyReport(BaseModel):
 
 
 def load_trust_roots(roots: Sequence[TrustRoot]) -> list[x509.Certificate]:
-    """Certificates from objects, PEM text (one or more) or DER bytes; ValueError names the bad one."""
+    """Certificates from objects, PEM text or DER bytes; ValueError names the bad one."""
     out: list[x509.Certificate] = []
     for n, root in enumerate(roots, start=1):
         if isinstance(root, x509.Certificate):
@@ -141,7 +141,9 @@ def _check_signature(
         reasons.append("The letter carries no digital signature.")
         return out
     if len(signatures) > 1:
-        reasons.append(f"The letter carries {len(signatures)} signatures; an issued letter has one.")
+        reasons.append(
+            f"The letter carries {len(signatures)} signatures; an issued letter has one."
+        )
     sig = signatures[0]
 
     try:
@@ -174,8 +176,10 @@ def _check_signature(
     out["covers_whole_file"] = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     out["trusted"] = bool(status.trusted)
     if not status.intact:
-        reasons.append("The letter was changed after it was signed (its content no longer "
-                       "matches the signature).")
+        reasons.append(
+            "The letter was changed after it was signed (its content no longer "
+            "matches the signature)."
+        )
     elif not status.valid:
         reasons.append("The signature value is not valid for this signer's certificate.")
     if not out["covers_whole_file"]:
@@ -189,6 +193,29 @@ def _check_signature(
             "(or is expired or not valid for signing)."
         )
     return out
+
+
+def letter_reference(pdf: bytes) -> str | None:
+    """The request reference an ixreview letter names in its /Keywords (None if absent).
+
+    Only meaningful for a letter whose signature verified: the keywords are part
+    of the signed bytes.
+    """
+    from pypdf import PdfReader
+
+    try:
+        metadata: Any = PdfReader(io.BytesIO(pdf)).metadata or {}
+        keywords = str(metadata.get("/Keywords") or "")
+    except Exception:  # a damaged file; verify_letter reports why
+        return None
+    parts = [p.strip() for p in keywords.split(";")]
+    if not parts or parts[0] != "ixreview-letter":
+        return None
+    for part in parts[1:]:
+        key, _, value = part.partition("=")
+        if key == "reference" and value:
+            return value
+    return None
 
 
 def _short(exc: BaseException) -> str:

@@ -1,0 +1,242 @@
+"""Letter commands: `ixreview letter REFERENCE --out PATH` and `ixreview verify LETTER.pdf`.
+
+`letter` writes the signed letter stored with a decided case (it never re-renders
+or re-signs: the stored bytes are what was issued). `verify` checks a letter's
+signature, its integrity, its signer's chain to the organization's root and
+that it is the letter on record (by SHA-256); exit status 0 only when all hold,
+1 when a check fails, 2 for invalid input.
+
+pyHanko is imported only when `verify` runs (inside ixreview.letters.verify).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+# The database setting where the workflow keeps the organization CA's certificate
+# (PEM, one or more) so `verify` works without --trust.
+TRUST_SETTING = "signing.trust_roots_pem"
+
+
+class InputError(click.ClickException):
+    """Refused input: exit status 2."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class _Record:
+    sha256: str | None  # the stored letter that matches, else the latest one
+    note: str | None  # what the record says beyond the hash
+
+
+def _db_path(ctx: click.Context) -> Path:
+    from ixreview.store.connection import resolve_db_path
+
+    return resolve_db_path((ctx.obj or {}).get("db"))
+
+
+@click.command()
+@click.argument("reference")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the signed PDF.",
+)
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.pass_context
+def letter(ctx: click.Context, reference: str, out: Path, force: bool) -> None:
+    """Write the signed determination letter of a decided case to PATH.
+
+    The letter is the one stored when the case was decided and signed; it is
+    written byte for byte, so `ixreview verify PATH` matches the record.
+    """
+    from ixreview.store import AuditAction, NotFoundError, StoreError, open_store
+
+    db = _db_path(ctx)
+    if not db.exists():
+        raise InputError(f"no case database at {db} (use --db or IXREVIEW_DB)")
+    if out.exists() and not force:
+        raise InputError(f"--out: {out} exists (add --force to overwrite)")
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        try:
+            request = store.requests.by_reference(reference)
+        except NotFoundError as exc:
+            raise InputError(str(exc)) from None
+        determination = store.determinations.current(request.id)
+        if determination is None:
+            raise InputError(
+                f'request "{reference}" is not decided yet: a letter exists only for a decided case'
+            )
+        letters = store.determinations.letters(determination.id)
+        if not letters:
+            raise click.ClickException(
+                f'request "{reference}" was decided but no signed letter is stored with it'
+            )
+        stored = letters[-1]
+        _write_private(out, stored.pdf)
+        store.audit.append(
+            AuditAction.EXPORTED,
+            "letter",
+            stored.id,
+            actor=None,
+            details={"determination_id": determination.id, "sha256": stored.sha256},
+        )
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    click.echo(f"Wrote {out} ({len(stored.pdf):,} bytes)")
+    click.echo(f"Signed at: {stored.signed_at}")
+    click.echo(f"SHA-256:   {stored.sha256}")
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """The letter holds PHI: the file is readable by its owner only."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise InputError(f"--out: cannot write {path}: {exc.strerror or exc}") from None
+
+
+@click.command()
+@click.argument("letter_pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--trust",
+    "trust",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Trusted root certificate, PEM or DER (repeatable). "
+    f"Default: the organization CA kept in the database ({TRUST_SETTING}).",
+)
+@click.option(
+    "--sha256",
+    "expected",
+    metavar="HEX",
+    help="Compare with this SHA-256 instead of looking up the record in the database.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+def verify(
+    ctx: click.Context,
+    letter_pdf: Path,
+    trust: tuple[Path, ...],
+    expected: str | None,
+    as_json: bool,
+) -> None:
+    """Check a signed letter: signer, signing time, intact, trusted, and on record.
+
+    Exit status 0 only when every check holds; 1 when one fails; 2 for bad input.
+    """
+    from ixreview.letters.verify import letter_reference, load_trust_roots, verify_letter
+
+    try:
+        pdf = letter_pdf.read_bytes()
+    except OSError as exc:
+        raise InputError(f"LETTER: cannot read {letter_pdf}: {exc.strerror or exc}") from None
+    if expected is not None:
+        expected = expected.strip().lower()
+        if len(expected) != 64 or any(c not in "0123456789abcdef" for c in expected):
+            raise InputError("--sha256: must be 64 hexadecimal digits")
+
+    roots_data: list[bytes | str] = []
+    for path in trust:
+        try:
+            roots_data.append(path.read_bytes())
+        except OSError as exc:
+            raise InputError(f"--trust: cannot read {path}: {exc.strerror or exc}") from None
+
+    note: str | None = None
+    db = _db_path(ctx)
+    if (not trust or expected is None) and db.exists():
+        stored_roots, record = _from_store(ctx, db, pdf, need_record=expected is None)
+        if not trust and stored_roots:
+            roots_data.append(stored_roots)
+        if expected is None and record is not None:
+            expected, note = record.sha256, record.note
+    try:
+        roots = load_trust_roots(roots_data)
+    except ValueError as exc:
+        raise InputError(f"--trust: {exc}") from None
+    if expected is None and note is None:
+        reference = letter_reference(pdf)
+        note = (
+            "no case database to compare with"
+            if not db.exists()
+            else f'no request "{reference}" on record'
+            if reference
+            else "the file names no ixreview request reference"
+        )
+
+    report = verify_letter(pdf, roots, expected)
+    if as_json:
+        payload = report.model_dump(mode="json") | {"record_note": note}
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        click.echo(f"Letter:            {letter_pdf}")
+        for line in report.lines():
+            click.echo(line)
+        if note:
+            click.echo(f"Record:            {note}")
+    ctx.exit(0 if report.ok else 1)
+
+
+def _from_store(
+    ctx: click.Context, db: Path, pdf: bytes, *, need_record: bool
+) -> tuple[str | None, _Record | None]:
+    """The trust roots kept in the database and the stored letter this file should be."""
+    from ixreview.letters.verify import letter_reference
+    from ixreview.store import NotFoundError, StoreError, open_store
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        kept = store.settings.get(TRUST_SETTING)
+        roots = (
+            "\n".join(kept) if isinstance(kept, list) else kept if isinstance(kept, str) else None
+        )
+        if not need_record:
+            return roots, None
+        reference = letter_reference(pdf)
+        if reference is None:
+            return roots, None
+        try:
+            request = store.requests.by_reference(reference)
+        except NotFoundError:
+            return roots, None
+        digest = hashlib.sha256(pdf).hexdigest()
+        current = store.determinations.current(request.id)
+        latest: _Record | None = None
+        for determination in store.determinations.for_request(request.id):
+            for stored in store.determinations.letters(determination.id):
+                if stored.sha256 == digest:
+                    superseded = current is not None and current.id != determination.id
+                    note = (
+                        f"letter {stored.id} of request {reference}, signed {stored.signed_at}"
+                        + (" (its determination was later superseded)" if superseded else "")
+                    )
+                    return roots, _Record(stored.sha256, note)
+                latest = _Record(
+                    stored.sha256, f"request {reference}: letter {stored.id} is the one on record"
+                )
+        return roots, latest or _Record(None, f'request "{reference}" has no signed letter')
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
