@@ -9,8 +9,10 @@ type and urgency, with these defaults:
   drug requests within 24 hours (expedited) and 72 hours (standard) (42 CFR
   422.572(a)(2), 422.568(b)(3)). The 2026 72-hour / 7-day rule excludes drugs.
 
-Setting keys: `decision_clock.<plan_type>.<urgency>_hours`, e.g.
-`decision_clock.commercial.standard_hours = 360`.
+Setting keys (numbers): the store's own `clock.expedited_hours` and
+`clock.standard_days` for commercial plans (the store uses them for the due
+time it records at import), and `clock.medicare_advantage.expedited_hours` /
+`clock.medicare_advantage.standard_hours`.
 """
 
 from __future__ import annotations
@@ -54,29 +56,43 @@ def plan_type_of(plan_name: str | None) -> PlanType:
     return PlanType.COMMERCIAL
 
 
-def rules_from_settings(settings: Mapping[str, str]) -> dict[PlanType, ClockRule]:
-    """The defaults, overridden by any readable `decision_clock.*_hours` setting."""
-    rules = dict(DEFAULT_RULES)
-    for plan in PlanType:
-        base = rules[plan]
-        rules[plan] = ClockRule(
-            expedited=_hours(settings, f"decision_clock.{plan.value}.expedited_hours",
-                             base.expedited),
-            standard=_hours(settings, f"decision_clock.{plan.value}.standard_hours",
-                            base.standard),
+# setting key -> (plan type, urgency, unit in hours)
+SETTING_KEYS: dict[str, tuple[PlanType, Urgency, float]] = {
+    "clock.expedited_hours": (PlanType.COMMERCIAL, Urgency.EXPEDITED, 1),
+    "clock.standard_days": (PlanType.COMMERCIAL, Urgency.STANDARD, 24),
+    "clock.medicare_advantage.expedited_hours": (
+        PlanType.MEDICARE_ADVANTAGE, Urgency.EXPEDITED, 1
+    ),
+    "clock.medicare_advantage.standard_hours": (PlanType.MEDICARE_ADVANTAGE, Urgency.STANDARD, 1),
+}
+
+
+def rules_from_settings(settings: Mapping[str, object]) -> dict[PlanType, ClockRule]:
+    """The defaults, overridden by every readable setting in `SETTING_KEYS`."""
+    limits = {
+        (plan, urgency): rule.limit(urgency)
+        for plan, rule in DEFAULT_RULES.items()
+        for urgency in Urgency
+    }
+    for key, (plan, urgency, unit_hours) in SETTING_KEYS.items():
+        value = _number(settings.get(key))
+        if value is not None and 0 < value * unit_hours <= 24 * 366:
+            limits[plan, urgency] = timedelta(hours=value * unit_hours)
+    return {
+        plan: ClockRule(
+            expedited=limits[plan, Urgency.EXPEDITED], standard=limits[plan, Urgency.STANDARD]
         )
-    return rules
+        for plan in PlanType
+    }
 
 
-def _hours(settings: Mapping[str, str], key: str, default: timedelta) -> timedelta:
-    raw = settings.get(key)
-    if raw is None:
-        return default
+def _number(raw: object) -> float | None:
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        return None
     try:
-        hours = float(raw)
+        return float(raw)
     except ValueError:
-        return default
-    return timedelta(hours=hours) if 0 < hours <= 24 * 366 else default
+        return None
 
 
 @dataclass(frozen=True)

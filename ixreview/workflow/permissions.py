@@ -64,11 +64,11 @@ def check(
     """
     action = request.action
     _check_role_absolutes(role, action)
-    target = next_state(state, action)
     if role == Role.NURSE_REVIEWER and state == ReviewState.REFERRED:
         raise NotPermitted(
             "this review is referred to a physician reviewer: only a physician may act on it"
         )
+    target = next_state(state, action)
     if action in _SIGNED_ACTIONS:
         if evaluation is None:
             raise InvalidInput("evaluation", f"to {action.verb}, the case must be evaluated first")

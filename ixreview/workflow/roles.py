@@ -38,6 +38,13 @@ _ROLE_LABELS = {
     Role.ADMINISTRATOR: "administrator",
 }
 
+# Printed in certificates and signature blocks.
+SIGNER_TITLES = {
+    Role.NURSE_REVIEWER: "Nurse reviewer",
+    Role.PHYSICIAN_REVIEWER: "Physician reviewer (Medical Director)",
+    Role.ADMINISTRATOR: "Administrator",
+}
+
 # Which credentials fit which role. A clinical pharmacist may screen against
 # criteria like a nurse; only a physician (MD or DO) may make an adverse
 # determination. Administrators need no clinical credential.

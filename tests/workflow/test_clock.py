@@ -44,13 +44,16 @@ def test_plan_type_from_the_plan_name() -> None:
 def test_settings_override_defaults_and_bad_values_fall_back() -> None:
     rules = rules_from_settings(
         {
-            "decision_clock.commercial.standard_hours": "168",
-            "decision_clock.medicare_advantage.expedited_hours": "soon",
+            "clock.standard_days": 7,
+            "clock.expedited_hours": -1,
+            "clock.medicare_advantage.expedited_hours": "soon",
+            "clock.medicare_advantage.standard_hours": "48",
         }
     )
     assert rules[PlanType.COMMERCIAL].standard == timedelta(days=7)
     assert rules[PlanType.COMMERCIAL].expedited == timedelta(hours=72)
     assert rules[PlanType.MEDICARE_ADVANTAGE].expedited == timedelta(hours=24)
+    assert rules[PlanType.MEDICARE_ADVANTAGE].standard == timedelta(hours=48)
     due = due_at(RECEIVED, Urgency.STANDARD, PlanType.COMMERCIAL, rules)
     assert due == RECEIVED + timedelta(days=7)
 

@@ -1,0 +1,594 @@
+"""Review operations: one small function per reviewer action (Anki style).
+
+The GUI's buttons and the CLI's `decide` call these; the rules live in
+`permissions` and `states`, and are checked here on every call against the
+account as stored now (a deactivated or locked user can do nothing).
+
+Deciding (approve, deny, pend) goes:
+1. evaluate the case as saved (request + answers) with the engine;
+2. check role, state and outcome (`permissions.check`); a refusal is audited;
+3. ask for the password again (a wrong one counts towards the lock and signs
+   nothing), unlock the reviewer's key and sign the letter — all before any
+   write, so the database write lock is not held while signing;
+4. in ONE store transaction: the determination, the letter, the review's new
+   state (optimistic revision check) and the audit entries. Any failure rolls
+   all of it back: either everything exists or nothing does.
+
+Audit details carry ids, codes and roles only, never PHI.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from ixreview.domain.case import Case
+from ixreview.domain.engine import DEFAULT_AUTHORIZATION_MONTHS, evaluate, resolve_policy
+from ixreview.domain.evaluation import Evaluation, Outcome
+from ixreview.domain.policies import PolicyError
+from ixreview.letters.errors import DraftPolicyError, LetterError, WrongPasswordError
+from ixreview.letters.model import LetterKind
+from ixreview.store import (
+    ConflictError,
+    InvalidRecordError,
+    NewDetermination,
+    NotFoundError,
+    RequestRecord,
+    Review,
+    Store,
+    User,
+)
+from ixreview.store import DecisionCode as StoreDecisionCode
+from ixreview.store import ReviewState as StoreReviewState
+from ixreview.store.clock import utc_iso
+from ixreview.workflow import clock, letterdata
+from ixreview.workflow.accounts import (
+    DEFAULT_SECURITY,
+    Security,
+    Session,
+    active_user,
+    confirm_password,
+    role_of,
+    signing_credential,
+)
+from ixreview.workflow.casefile import answer_for, check_path, current_case
+from ixreview.workflow.errors import (
+    AuthenticationFailed,
+    Conflict,
+    IllegalTransition,
+    InvalidInput,
+    NotFound,
+    NotPermitted,
+    WorkflowError,
+)
+from ixreview.workflow.permissions import MissingItem, Request, check
+from ixreview.workflow.roles import Role
+from ixreview.workflow.states import DECISION_CODES, Action, DecisionCode, ReviewState
+
+DEFAULT_POLICY_SETTING = "policy.default"  # e.g. "ING-CC-0090", when a request names none
+DEFAULT_MONTHS_SETTING = "authorization.default_months"
+
+_LETTER_KINDS = {
+    Action.APPROVE: LetterKind.APPROVAL,
+    Action.DENY: LetterKind.DENIAL,
+    Action.PEND: LetterKind.REQUEST_FOR_INFORMATION,
+}
+_AUDIT_WORDS = {
+    Action.APPROVE: "approved",
+    Action.DENY: "denied",
+    Action.REFER: "referred",
+    Action.PEND: "pended",
+    Action.RESUME: "resumed",
+    Action.CANCEL: "cancelled",
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    """What an action did; the GUI shows it, the CLI prints it."""
+
+    action: Action
+    state: ReviewState
+    revision: int
+    decision: DecisionCode | None = None
+    determination_id: int | None = None
+    letter_id: int | None = None
+    letter_sha256: str | None = None
+    authorization_number: str | None = None
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    user: User
+    role: Role
+    request: RequestRecord
+    review: Review
+
+    @property
+    def state(self) -> ReviewState:
+        return ReviewState(self.review.state.value)
+
+
+def _load(store: Store, session: Session, reference: str) -> _Loaded:
+    user = active_user(store, session)
+    try:
+        request = store.requests.by_reference(reference.strip())
+        review = store.reviews.for_request(request.id)
+    except NotFoundError as exc:
+        raise NotFound(str(exc)) from None
+    return _Loaded(user, role_of(user), request, review)
+
+
+def _expect(loaded: _Loaded, expected_revision: int | None) -> int:
+    current = loaded.review.revision
+    if expected_revision is not None and expected_revision != current:
+        raise Conflict(
+            f"review {loaded.review.id} was changed by another window or user since you opened "
+            f"it (revision {current}, yours {expected_revision}); reload it and try again"
+        )
+    return current
+
+
+def _check(store: Store, loaded: _Loaded, request: Request, ev: Evaluation | None) -> ReviewState:
+    """Permission check; a refusal is audited (what was tried and why, no PHI)."""
+    try:
+        return check(loaded.role, loaded.state, request, ev)
+    except (NotPermitted, IllegalTransition) as exc:
+        store.audit.append(
+            "refused",
+            "review",
+            loaded.review.id,
+            actor=loaded.user.id,
+            details={
+                "action": request.action.value,
+                "role": loaded.role.value,
+                "state": loaded.state.value,
+                "why": type(exc).__name__,
+            },
+        )
+        raise
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def policy_key(store: Store, request: RequestRecord, policy: str | None = None) -> str:
+    key = policy or request.policy or store.settings.get(DEFAULT_POLICY_SETTING)
+    if not key:
+        raise InvalidInput(
+            "policy",
+            "no policy is assigned to this request: name one (for example ING-CC-0090)",
+        )
+    return str(key)
+
+
+def _default_months(store: Store) -> int:
+    raw = store.settings.get(DEFAULT_MONTHS_SETTING)
+    return raw if isinstance(raw, int) and 0 < raw <= 24 else DEFAULT_AUTHORIZATION_MONTHS
+
+
+def _evaluate(store: Store, case: Case, key: str) -> Evaluation:
+    try:
+        return evaluate(case, key, default_months=_default_months(store))
+    except PolicyError as exc:
+        raise InvalidInput("policy", str(exc)) from None
+
+
+def evaluate_review(
+    store: Store, session: Session, reference: str, *, policy: str | None = None
+) -> Evaluation:
+    """The engine's evaluation of the case as saved (request + answers)."""
+    loaded = _load(store, session, reference)
+    case = current_case(loaded.request, loaded.review)
+    return _evaluate(store, case, policy_key(store, loaded.request, policy))
+
+
+def decision_clock(
+    store: Store, request: RequestRecord, now: datetime | None = None
+) -> clock.ClockStatus:
+    """Due time and time left for the queue, per plan type and urgency (settings)."""
+    settings = {k: store.settings.get(k) for k in clock.SETTING_KEYS}
+    rules = clock.rules_from_settings({k: v for k, v in settings.items() if v is not None})
+    case = request.case()
+    due = clock.due_at(case.received_at, case.urgency, clock.plan_type_of(request.plan), rules)
+    return clock.status(due, now or store.now())
+
+
+# -- saving -----------------------------------------------------------------------
+
+
+def save_answers(
+    store: Store,
+    session: Session,
+    reference: str,
+    answers: Mapping[str, Any],
+    *,
+    expected_revision: int,
+    clause_comments: Mapping[str, str] | None = None,
+    comment: str | None = None,
+) -> Review:
+    """Autosave: the changed answers (and comments) as one transaction.
+
+    A value of None clears the answer (back to what the request said).
+    Returns the review with its new revision; the GUI shows "saved" only then.
+    """
+    loaded = _load(store, session, reference)
+    _expect(loaded, expected_revision)
+    _check(store, loaded, Request(Action.SAVE), None)
+    for path in answers:
+        check_path(path)
+    now = utc_iso(store.now())
+    merged = dict(loaded.review.answers)
+    for path, value in answers.items():
+        if value is None:
+            merged.pop(path, None)
+        else:
+            merged[path] = answer_for(
+                loaded.request, path, value, user_id=loaded.user.id, at=now
+            )
+    review = replace(
+        loaded.review,
+        answers=merged,
+        clause_comments=dict(clause_comments)
+        if clause_comments is not None
+        else loaded.review.clause_comments,
+        comment=loaded.review.comment if comment is None else comment,
+    )
+    try:
+        return store.reviews.save(review, expected_revision, actor=loaded.user.id)
+    except ConflictError as exc:
+        raise Conflict(str(exc)) from None
+
+
+def save_answer(
+    store: Store,
+    session: Session,
+    reference: str,
+    path: str,
+    value: Any,
+    *,
+    expected_revision: int,
+) -> Review:
+    """Save one checklist answer (its origin: imported, entered or override)."""
+    return save_answers(
+        store, session, reference, {path: value}, expected_revision=expected_revision
+    )
+
+
+# -- state changes without a letter -----------------------------------------------
+
+
+def refer(
+    store: Store,
+    session: Session,
+    reference: str,
+    comment: str,
+    *,
+    expected_revision: int | None = None,
+) -> Result:
+    """Refer to a physician reviewer, with a comment for them."""
+    return _change_state(
+        store, session, reference, Request(Action.REFER, comment=comment), expected_revision
+    )
+
+
+def resume_from_pend(
+    store: Store,
+    session: Session,
+    reference: str,
+    note: str = "",
+    *,
+    expected_revision: int | None = None,
+) -> Result:
+    """The requested information arrived: the review is a draft again."""
+    return _change_state(
+        store, session, reference, Request(Action.RESUME, comment=note), expected_revision
+    )
+
+
+def cancel(
+    store: Store,
+    session: Session,
+    reference: str,
+    reason: str,
+    *,
+    expected_revision: int | None = None,
+) -> Result:
+    """Cancel an open review, with a reason (determination A6; no letter)."""
+    return _change_state(
+        store, session, reference, Request(Action.CANCEL, comment=reason), expected_revision
+    )
+
+
+def _change_state(
+    store: Store, session: Session, reference: str, req: Request, expected: int | None
+) -> Result:
+    loaded = _load(store, session, reference)
+    revision = _expect(loaded, expected)
+    target = _check(store, loaded, req, None)
+    note = req.comment.strip()
+    review = loaded.review
+    if note and req.action in (Action.REFER, Action.RESUME):
+        heading = {Action.REFER: "Referred", Action.RESUME: "Resumed"}[req.action]
+        stamp = store.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        entry = f"{heading} by {loaded.user.full_name} ({stamp}): {note}"
+        review = replace(review, comment=f"{review.comment}\n\n{entry}".strip())
+    with store.transaction():
+        determination_id = None
+        if req.action == Action.CANCEL:
+            determination_id = _add_determination(
+                store, loaded, DecisionCode.CANCELLED, None, rationale=note
+            )
+        saved = _save_state(store, loaded, review, target, revision)
+        _audit(store, loaded, req.action, determination_id=determination_id)
+    return Result(
+        action=req.action,
+        state=target,
+        revision=saved.revision,
+        decision=DECISION_CODES.get(req.action),
+        determination_id=determination_id,
+    )
+
+
+# -- decisions with a signed letter -------------------------------------------------
+
+
+def approve(
+    store: Store,
+    session: Session,
+    reference: str,
+    password: str,
+    *,
+    rationale: str = "",
+    policy: str | None = None,
+    expected_revision: int | None = None,
+    security: Security = DEFAULT_SECURITY,
+) -> Result:
+    """Approve (A1), signing the approval letter; against the engine only with a rationale."""
+    req = Request(Action.APPROVE, rationale=rationale)
+    return _decide(store, session, reference, password, req, policy, expected_revision, security)
+
+
+def deny(
+    store: Store,
+    session: Session,
+    reference: str,
+    password: str,
+    *,
+    reasons: Mapping[str, str],
+    rationale: str = "",
+    policy: str | None = None,
+    expected_revision: int | None = None,
+    security: Security = DEFAULT_SECURITY,
+) -> Result:
+    """Deny (A3, physicians only) with a reason per unmet criterion; signs the denial letter.
+
+    Prefill `reasons` with `permissions.denial_reasons(evaluation)` and let the
+    physician edit them.
+    """
+    req = Request(Action.DENY, rationale=rationale, reasons=dict(reasons))
+    return _decide(store, session, reference, password, req, policy, expected_revision, security)
+
+
+def pend(
+    store: Store,
+    session: Session,
+    reference: str,
+    password: str,
+    *,
+    missing: Sequence[MissingItem],
+    policy: str | None = None,
+    expected_revision: int | None = None,
+    security: Security = DEFAULT_SECURITY,
+) -> Result:
+    """Pend for information (A4); signs the request-for-information letter.
+
+    Prefill `missing` with `prefill.information_items(evaluation)`.
+    """
+    req = Request(Action.PEND, missing=tuple(missing))
+    return _decide(store, session, reference, password, req, policy, expected_revision, security)
+
+
+def _decide(
+    store: Store,
+    session: Session,
+    reference: str,
+    password: str,
+    req: Request,
+    policy: str | None,
+    expected: int | None,
+    security: Security,
+) -> Result:
+    loaded = _load(store, session, reference)
+    revision = _expect(loaded, expected)
+    case = current_case(loaded.request, loaded.review)
+    key = policy_key(store, loaded.request, policy)
+    evaluation = _evaluate(store, case, key)
+    target = _check(store, loaded, req, evaluation)
+    signer = confirm_password(store, session, password, purpose="sign", security=security)
+    credential = signing_credential(signer)
+    now = store.now()
+    today = now.astimezone().date()
+    terms = None
+    if req.action == Action.APPROVE:
+        try:
+            months = resolve_policy(case, key).authorization_months or _default_months(store)
+        except PolicyError as exc:
+            raise InvalidInput("policy", str(exc)) from None
+        number = f"IXA-{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
+        terms = letterdata.approval_terms(case, evaluation, number, months)
+    data = letterdata.build(
+        kind=_LETTER_KINDS[req.action],
+        plan=letterdata.letterhead(store),
+        case=case,
+        evaluation=evaluation,
+        signer=signer,
+        signer_role=loaded.role,
+        decision_date=today,
+        approval=terms,
+        reasons=req.reasons,
+        missing=req.missing,
+        respond_by=letterdata.information_respond_by(store, case, today)
+        if req.action == Action.PEND
+        else None,
+    )
+    from ixreview.letters.signing import sign_letter  # loads reportlab; pyHanko on use
+
+    try:
+        signed = sign_letter(data, credential, password, now=now)
+    except WrongPasswordError:
+        raise AuthenticationFailed(
+            "your password does not open your signing key: nothing was signed; ask an "
+            "administrator to enroll a new signing credential"
+        ) from None
+    except DraftPolicyError as exc:
+        raise NotPermitted(str(exc)) from None
+    except LetterError as exc:
+        raise WorkflowError(f"the letter could not be signed: {exc}") from None
+    code = DECISION_CODES[req.action]
+    against = _against_engine(req.action, evaluation)
+    with store.transaction():
+        determination_id = _add_determination(
+            store, loaded, code, evaluation, rationale=_rationale(req, evaluation), terms=terms
+        )
+        letter = store.determinations.add_letter(
+            determination_id,
+            signed.pdf,
+            signer_id=signer.id,
+            signed_at=signed.signed_at,
+            kind=_LETTER_KINDS[req.action].value,
+            actor=signer.id,
+        )
+        saved = _save_state(store, loaded, loaded.review, target, revision)
+        _audit(
+            store,
+            loaded,
+            req.action,
+            determination_id=determination_id,
+            letter_id=letter.id,
+            extra={"against_engine": against, "policy": evaluation.policy.key},
+        )
+    return Result(
+        action=req.action,
+        state=target,
+        revision=saved.revision,
+        decision=code,
+        determination_id=determination_id,
+        letter_id=letter.id,
+        letter_sha256=letter.sha256,
+        authorization_number=None if terms is None else terms.authorization_number,
+    )
+
+
+def _against_engine(action: Action, evaluation: Evaluation) -> bool:
+    if action == Action.APPROVE:
+        return evaluation.outcome != Outcome.MEETS
+    if action == Action.DENY:
+        return evaluation.outcome != Outcome.DOES_NOT_MEET
+    return False
+
+
+def _rationale(req: Request, evaluation: Evaluation) -> str:
+    parts = [req.rationale.strip()] if req.rationale.strip() else []
+    if req.action == Action.APPROVE and not parts:
+        parts.append(f"Meets the criteria of {evaluation.policy.key}.")
+    if req.action == Action.DENY:
+        parts += [f"{cid}: {text.strip()}" for cid, text in req.reasons.items()]
+    if req.action == Action.PEND:
+        parts += [f"Requested: {m.item.strip()} ({m.why_needed.strip()})" for m in req.missing]
+    return "\n".join(parts)
+
+
+def _add_determination(
+    store: Store,
+    loaded: _Loaded,
+    code: DecisionCode,
+    evaluation: Evaluation | None,
+    *,
+    rationale: str,
+    terms: letterdata.ApprovalTerms | None = None,
+) -> int:
+    """Record the determination; one that follows a pend supersedes the pend's A4."""
+    if evaluation is None:  # a cancellation records the evaluation as it stands, if any
+        evaluation = _evaluation_for_record(store, loaded)
+    current = store.determinations.current(loaded.request.id)
+    correction = None
+    if current is not None:
+        correction = (
+            f"follows the request for information of {current.decided_at[:10]} "
+            f"(determination {current.id})"
+        )
+    try:
+        det = store.determinations.add(
+            NewDetermination(
+                request_id=loaded.request.id,
+                review_id=loaded.review.id,
+                evaluation=evaluation,
+                decision=StoreDecisionCode(code.value),
+                decider_id=loaded.user.id,
+                decider_role=loaded.role.value,
+                rationale=rationale,
+                authorization_number=None if terms is None else terms.authorization_number,
+                period_start=None if terms is None else terms.period_from,
+                period_end=None if terms is None else terms.period_to,
+                units=None if terms is None else terms.units_total,
+                supersedes_id=None if current is None else current.id,
+                correction_reason=correction,
+            ),
+            actor=loaded.user.id,
+        )
+    except InvalidRecordError as exc:
+        raise WorkflowError(f"the determination could not be recorded: {exc}") from None
+    return det.id
+
+
+def _evaluation_for_record(store: Store, loaded: _Loaded) -> Evaluation:
+    try:
+        case = current_case(loaded.request, loaded.review)
+        return _evaluate(store, case, policy_key(store, loaded.request))
+    except InvalidInput:
+        raise InvalidInput(
+            "case",
+            "the case cannot be evaluated as saved; correct it (or assign a policy) "
+            "before cancelling, so the record shows what was known",
+        ) from None
+
+
+def _save_state(
+    store: Store, loaded: _Loaded, review: Review, target: ReviewState, revision: int
+) -> Review:
+    try:
+        return store.reviews.save(
+            replace(review, state=StoreReviewState(target.value)),
+            revision,
+            actor=loaded.user.id,
+        )
+    except ConflictError as exc:
+        raise Conflict(str(exc)) from None
+
+
+def _audit(
+    store: Store,
+    loaded: _Loaded,
+    action: Action,
+    *,
+    determination_id: int | None = None,
+    letter_id: int | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> None:
+    details: dict[str, Any] = {
+        "request_id": loaded.request.id,
+        "role": loaded.role.value,
+        "from": loaded.state.value,
+    }
+    if determination_id is not None:
+        details["determination_id"] = determination_id
+    if letter_id is not None:
+        details["letter_id"] = letter_id
+    details.update(extra or {})
+    store.audit.append(
+        _AUDIT_WORDS[action], "review", loaded.review.id, actor=loaded.user.id, details=details
+    )
