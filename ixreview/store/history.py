@@ -155,7 +155,18 @@ def _build(query: HistoryQuery, limit: int, after: str | None) -> tuple[str, lis
     where: list[str] = []
     params: list[Any] = []
     if text:
-        where.append(_text_filter(text, params))
+        # Only date and cursor filters can be applied before the joins: then the
+        # candidates are sorted and cut to one page on a narrow index first.
+        presort = not (
+            query.member_id
+            or query.birth_date
+            or query.reference
+            or query.state is not None
+            or query.decision is not None
+            or query.reviewer_id is not None
+            or query.policy
+        )
+        where.append(_text_filter(text, params, query, limit, after, presort))
     if query.member_id:
         where.append("r.member_id = ?")
         params.append(query.member_id.strip())
@@ -220,7 +231,14 @@ def _build(query: HistoryQuery, limit: int, after: str | None) -> tuple[str, lis
     return sql, params
 
 
-def _text_filter(text: str, params: list[Any]) -> str:
+def _text_filter(
+    text: str,
+    params: list[Any],
+    query: HistoryQuery,
+    limit: int,
+    after: str | None,
+    presort: bool,
+) -> str:
     """Free text matches a reference (or its start), a member ID, a birth date or a name."""
     candidates = [
         "SELECT id FROM requests WHERE reference IN (?, ?)",
@@ -240,4 +258,22 @@ def _text_filter(text: str, params: list[Any]) -> str:
         # Each word is quoted (it holds only letters and digits) and matched as a prefix.
         candidates.append("SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?")
         params.append(" ".join(f'"{t}"*' for t in tokens))
-    return "r.id IN (" + " UNION ALL ".join(candidates) + ")"
+    union = " UNION ALL ".join(candidates)
+    if not presort:
+        return f"r.id IN ({union})"
+    inner = [f"c.id IN ({union})"]
+    if query.received_from is not None:
+        inner.append("c.received_on >= ?")
+        params.append(query.received_from.isoformat())
+    if query.received_to is not None:
+        inner.append("c.received_on <= ?")
+        params.append(query.received_to.isoformat())
+    if after is not None:
+        inner.append("(c.received_at, c.id) < (?, ?)")
+        params.extend(_parse_cursor(after))
+    params.append(limit)
+    return (
+        "r.id IN (SELECT c.id FROM requests c INDEXED BY requests_order WHERE "
+        + " AND ".join(inner)
+        + " ORDER BY c.received_at DESC, c.id DESC LIMIT ?)"
+    )

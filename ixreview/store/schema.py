@@ -46,7 +46,6 @@ BEGIN SELECT RAISE(ABORT, 'users are never deleted; deactivate the account inste
 CREATE TABLE requests (
     id INTEGER PRIMARY KEY,
     reference TEXT NOT NULL UNIQUE,
-    intake_json TEXT NOT NULL,
     received_at TEXT NOT NULL,
     received_on TEXT NOT NULL,
     urgency TEXT,
@@ -59,7 +58,9 @@ CREATE TABLE requests (
     request_type TEXT,
     continuation_of INTEGER REFERENCES determinations(id),
     imported_at TEXT NOT NULL,
-    imported_by INTEGER REFERENCES users(id)
+    imported_by INTEGER REFERENCES users(id),
+    -- Large values last: the columns searches read stay on the row's first page.
+    intake_json TEXT NOT NULL
 );
 CREATE INDEX requests_received ON requests (received_at, id);
 CREATE INDEX requests_member ON requests (member_id, received_at, id);
@@ -96,7 +97,6 @@ CREATE TABLE determinations (
     received_at TEXT NOT NULL,
     policy_id TEXT NOT NULL,
     policy_version TEXT NOT NULL,
-    evaluation_json TEXT NOT NULL CHECK (json_valid(evaluation_json)),
     decision TEXT NOT NULL CHECK (decision IN ('A1', 'A3', 'A4', 'A6')),
     decider_id INTEGER NOT NULL REFERENCES users(id),
     decider_role TEXT NOT NULL,
@@ -108,6 +108,7 @@ CREATE TABLE determinations (
     supersedes_id INTEGER REFERENCES determinations(id),
     correction_reason TEXT,
     decided_at TEXT NOT NULL,
+    evaluation_json TEXT NOT NULL CHECK (json_valid(evaluation_json)),
     CHECK (decision <> 'A1' OR (authorization_number IS NOT NULL AND period_start IS NOT NULL
         AND period_end IS NOT NULL AND units IS NOT NULL)),
     CHECK (period_start IS NULL OR period_end IS NULL OR period_start <= period_end),
@@ -134,11 +135,11 @@ CREATE TABLE letters (
     id INTEGER PRIMARY KEY,
     determination_id INTEGER NOT NULL REFERENCES determinations(id),
     kind TEXT NOT NULL DEFAULT 'determination',
-    pdf BLOB NOT NULL,
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     signer_id INTEGER NOT NULL REFERENCES users(id),
     signed_at TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    pdf BLOB NOT NULL
 );
 CREATE INDEX letters_determination ON letters (determination_id);
 CREATE TRIGGER letters_no_update BEFORE UPDATE ON letters
@@ -190,6 +191,9 @@ CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests
 BEGIN
     INSERT INTO requests_fts (rowid, member_name_folded) VALUES (NEW.id, NEW.member_name_folded);
 END;
+-- id -> received time without touching the (large) request rows: free-text search
+-- sorts its candidates here and reads whole rows only for the page it returns.
+CREATE INDEX requests_order ON requests (id, received_at, received_on);
 DROP TRIGGER requests_intake_immutable;
 CREATE TRIGGER requests_intake_immutable
 BEFORE UPDATE OF reference, intake_json, received_at, received_on, urgency, decision_due_at,

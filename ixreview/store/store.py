@@ -53,6 +53,11 @@ class Store:
 
     # -- lifecycle ---------------------------------------------------------
     def close(self) -> None:
+        try:
+            if not self.conn.in_transaction:
+                self.conn.execute("PRAGMA optimize")  # keeps the planner's statistics fresh
+        except sqlite3.Error:
+            pass  # closing must not fail because the database is busy or gone
         self.conn.close()
 
     def __enter__(self) -> Store:

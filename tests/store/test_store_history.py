@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -114,6 +115,9 @@ def test_date_range_uses_the_requests_own_calendar_date(people: Store) -> None:
     # H-4 arrived 2026-04-05 09:00 at +09:00, which is still 04-05 (00:00) in UTC.
     assert refs(people, HistoryQuery(received_from=date(2026, 4, 5))) == ["H-5", "H-4"]
     assert refs(people, HistoryQuery(received_to=date(2026, 2, 5))) == ["H-2", "H-1"]
+    with_text = HistoryQuery(text="ibanez", received_from=date(2026, 2, 1))
+    assert refs(people, with_text) == ["H-4", "H-2"]
+    assert refs(people, replace(with_text, received_to=date(2026, 3, 31))) == ["H-2"]
 
 
 def test_rows_carry_the_current_decision(people: Store, physician: User) -> None:
@@ -129,9 +133,9 @@ def test_rows_carry_the_current_decision(people: Store, physician: User) -> None
     assert refs(people, HistoryQuery(decision=DecisionCode.DENIED)) == ["H-2", "H-1"]
 
 
-@pytest.mark.parametrize("decided", [False, True])
+@pytest.mark.parametrize(("decided", "text"), [(False, None), (True, None), (False, "ibanez")])
 def test_keyset_pages_are_complete_and_newest_first(
-    store: Store, nurse: User, decided: bool
+    store: Store, nurse: User, decided: bool, text: str | None
 ) -> None:
     # Equal received times on purpose: the id breaks the tie.
     for i in range(23):
@@ -144,7 +148,7 @@ def test_keyset_pages_are_complete_and_newest_first(
         )
         if decided:
             store.determinations.add(approval(store, result.request_id, nurse.id, number=f"A{i}"))
-    query = HistoryQuery(decision=DecisionCode.APPROVED) if decided else HistoryQuery()
+    query = HistoryQuery(decision=DecisionCode.APPROVED) if decided else HistoryQuery(text=text)
     seen: list[str] = []
     page = store.history.search(query, limit=5)
     pages = 1
@@ -169,6 +173,8 @@ def test_keyset_pages_are_complete_and_newest_first(
         (HistoryQuery(reviewer_id=1), "determinations_decider"),
         (HistoryQuery(decision=DecisionCode.DENIED), "determinations_decision"),
         (HistoryQuery(text="ibanez"), "requests_fts"),
+        (HistoryQuery(text="ibanez"), "requests_order"),
+        (HistoryQuery(text="ibanez", decision=DecisionCode.DENIED), "requests_fts"),
         (HistoryQuery(), "requests_received"),
     ],
 )
