@@ -12,21 +12,24 @@ the GUI shows instead of "Saved".
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass, field, replace
+import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ixreview.ui.queue_model import QueueEntry
-from ixreview.ui.review_state import ALL_FIELDS, Answer, Origin, ReviewState
+from ixreview.ui.review_state import ALL_FIELDS, Answer, Origin, ReviewState, blank
 
 if TYPE_CHECKING:
-    from ixreview.store.models import Review, User
+    from ixreview.store.models import User
     from ixreview.store.store import Store
     from ixreview.workflow.accounts import Session
 
-META_KEY = "_checklist"  # page confirmations, units, policy choice: kept with the answers
+# Page confirmations, count units and the draft-comparison switch have no column of
+# their own in the store yet: they ride in the review's clause comments under this key.
+META_KEY = "_checklist"
+FIXED_BY_REQUEST = {"reference", "received_at"}
 
 
 class DeskError(Exception):
@@ -44,7 +47,7 @@ class OpenReview:
     state: ReviewState
     workflow_state: str
     read_only: bool
-    set_at: dict[str, str] = field(default_factory=dict)
+    saved_policy: str | None = None
 
 
 class Desk:
@@ -172,23 +175,25 @@ class Desk:
 
     # -- reviews --------------------------------------------------------------------------
     def open_review(self, reference: str) -> OpenReview:
-        view = self.store.view_request(reference, actor=self.actor)
+        from ixreview.store.errors import StoreError
+
+        try:
+            view = self.store.view_request(reference, actor=self.actor)
+        except StoreError as exc:
+            raise DeskError(str(exc)) from None
         request, review = view.request, view.review
         state = ReviewState.from_case(request.case())
         state.policy = request.policy or self.default_policy()
-        set_at: dict[str, str] = {}
         for path, answer in review.answers.items():
-            if path == META_KEY:
-                meta = answer.value or {}
-                state.confirmed = set(meta.get("confirmed", []))
-                state.units = dict(meta.get("units", {}))
-                state.policy = meta.get("policy") or state.policy
-                state.compare_draft = bool(meta.get("compare_draft", False))
-            elif path in state.answers:
+            if path in state.answers:
                 imported = state.answers[path].imported
                 state.answers[path] = Answer(answer.value, Origin(answer.origin.value), imported)
-                set_at[path] = answer.set_at
-        state.clause_comments = dict(review.clause_comments)
+        comments = dict(review.clause_comments)
+        meta = json.loads(comments.pop(META_KEY, "{}") or "{}")
+        state.confirmed = set(meta.get("confirmed", []))
+        state.units = dict(meta.get("units", {}))
+        state.compare_draft = bool(meta.get("compare_draft", False))
+        state.clause_comments = comments
         state.comment = review.comment
         return OpenReview(
             reference,
@@ -198,75 +203,131 @@ class Desk:
             state,
             str(review.state),
             read_only=str(review.state) in ("decided", "cancelled"),
-            set_at=set_at,
+            saved_policy=request.policy,
         )
 
     def save_review(self, open_review: OpenReview) -> datetime:
-        """Save every answer in one transaction; returns the commit time."""
-        from ixreview.store.errors import StoreError
-        from ixreview.store.models import Answer as StoredAnswer
-        from ixreview.store.models import AnswerOrigin
+        """Autosave through the workflow: every answer, comments, confirmations; one commit.
 
-        now = datetime.now(UTC)
-        stamp = now.isoformat()
+        Answers equal to the request's are not stored (the request already says
+        them); a reviewer's value is stored with its origin (entered / override).
+        """
+        from ixreview.workflow import operations
+        from ixreview.workflow.errors import WorkflowError
+
         s = open_review.state
-        answers: dict[str, StoredAnswer] = {}
+        answers: dict[str, Any] = {}
         for path in ALL_FIELDS:
-            a = s.answers[path]
-            if a.origin is None:
+            if path in FIXED_BY_REQUEST:
                 continue
-            answers[path] = StoredAnswer(
-                value=a.value,
-                origin=AnswerOrigin(a.origin.value),
-                set_by=None if a.origin == Origin.IMPORTED else self.actor,
-                set_at=open_review.set_at.get(path, stamp),
-                imported_value=a.imported if a.was_imported else None,
-            )
-        answers[META_KEY] = StoredAnswer(
-            value={
-                "confirmed": sorted(s.confirmed),
-                "units": s.units,
-                "policy": s.policy,
-                "compare_draft": s.compare_draft,
-            },
-            origin=AnswerOrigin.ENTERED,
-            set_by=self.actor,
-            set_at=stamp,
-        )
-        review: Review = self.store.reviews.get(open_review.review_id)
-        review = replace(
-            review, answers=answers, clause_comments=dict(s.clause_comments), comment=s.comment
-        )
+            a = s.answers[path]
+            keep = a.origin in (Origin.ENTERED, Origin.OVERRIDE) and blank(a.value) is not None
+            answers[path] = a.value if keep else None
+        meta = {
+            "confirmed": sorted(s.confirmed),
+            "units": s.units,
+            "compare_draft": s.compare_draft,
+        }
+        comments = {**s.clause_comments, META_KEY: json.dumps(meta, sort_keys=True)}
         try:
-            saved = self.store.reviews.save(review, open_review.revision, actor=self.actor)
-        except StoreError as exc:
+            with self.store.transaction():
+                if s.policy and s.policy != open_review.saved_policy:
+                    self.store.requests.set_policy(
+                        open_review.request_id, s.policy, actor=self.actor
+                    )
+                saved = operations.save_answers(
+                    self.store,
+                    self._session(),
+                    open_review.reference,
+                    answers,
+                    expected_revision=open_review.revision,
+                    clause_comments=comments,
+                    comment=s.comment,
+                )
+        except WorkflowError as exc:
             raise DeskError(str(exc)) from None
+        open_review.saved_policy = s.policy
         open_review.revision = saved.revision
-        return now
+        return datetime.now(UTC)
 
     def default_policy(self) -> str | None:
-        value = self.store.settings.get("default_policy")
+        value = self.store.settings.get("policy.default")
         return str(value) if value else None
+
+    def _session(self) -> Session:
+        if self.session is None:
+            raise DeskError("sign in first")
+        return self.session
 
     def decide(
         self, review: OpenReview, action: str, reason: str, password: str, evaluation: Any
     ) -> str:
-        """Carry out approve / refer / deny / pend through the workflow; a line for the status."""
-        try:
-            operations = importlib.import_module("ixreview.workflow.operations")
-        except ModuleNotFoundError:
-            raise DeskError(
-                "deciding is not available in this build (the workflow operations are missing)"
-            ) from None
+        """Approve / refer / deny / pend through the workflow; returns a line for the status.
+
+        The workflow re-evaluates the case as saved, checks who may do what, asks
+        for the password again and signs the letter, all in one transaction.
+        """
+        from ixreview.letters.errors import LetterError
+        from ixreview.workflow import operations, permissions, prefill
         from ixreview.workflow.errors import WorkflowError
 
+        store, session, ref = self.store, self._session(), review.reference
+        policy, revision = review.state.policy, review.revision
         try:
-            result = operations.decide_from_gui(
-                self.store, self.session, review.reference, action, reason, password, evaluation
-            )
-        except WorkflowError as exc:
+            if action == "approve":
+                result = operations.approve(
+                    store,
+                    session,
+                    ref,
+                    password,
+                    rationale=reason,
+                    policy=policy,
+                    expected_revision=revision,
+                )
+            elif action == "refer":
+                result = operations.refer(store, session, ref, reason, expected_revision=revision)
+            elif action == "deny":
+                reasons = permissions.denial_reasons(evaluation) if evaluation else {}
+                for cid in reasons:  # the physician's own words for a clause win
+                    if review.state.clause_comments.get(cid, "").strip():
+                        reasons[cid] = review.state.clause_comments[cid].strip()
+                result = operations.deny(
+                    store,
+                    session,
+                    ref,
+                    password,
+                    reasons=reasons,
+                    rationale=reason,
+                    policy=policy,
+                    expected_revision=revision,
+                )
+            elif action == "pend":
+                missing = prefill.information_items(evaluation) if evaluation else []
+                result = operations.pend(
+                    store,
+                    session,
+                    ref,
+                    password,
+                    missing=missing,
+                    policy=policy,
+                    expected_revision=revision,
+                )
+            else:
+                raise DeskError(f"unknown action {action!r}")
+        except (WorkflowError, LetterError) as exc:
             raise DeskError(str(exc)) from None
-        return str(result)
+        review.revision = result.revision
+        words = {
+            "approve": "Approved",
+            "refer": "Referred to a physician reviewer",
+            "deny": "Denied",
+            "pend": "Pended for information",
+        }[action]
+        extra = (
+            f"; authorization {result.authorization_number}" if result.authorization_number else ""
+        )
+        letter = "; the signed letter is on record" if result.letter_id else ""
+        return f"{words} ({result.state}){extra}{letter}."
 
     # -- history --------------------------------------------------------------------------
     def history_fetcher(self, text: str, **filters: Any):  # type: ignore[no-untyped-def]
@@ -289,12 +350,58 @@ class Desk:
     def setting(self, key: str, default: Any = None) -> Any:
         return self.store.settings.get(key, default)
 
-    def set_settings(self, values: dict[str, Any]) -> None:
+    def settings_form(self) -> dict[str, Any]:
+        """The administrator's settings as the settings dialog shows them."""
+        from ixreview.workflow.letterdata import LETTERHEAD_SETTING
+
+        head = self.setting(LETTERHEAD_SETTING) or {}
+        return {
+            "plan_name": head.get("name"),
+            "plan_address": head.get("address_lines"),
+            "plan_phone": head.get("phone"),
+            "plan_logo": head.get("logo_path"),
+            "expedited_hours": self.setting("clock.expedited_hours"),
+            "standard_days": self.setting("clock.standard_days"),
+            "authorization_months": self.setting("authorization.default_months"),
+            "idle_minutes": self.setting("idle_lock_minutes"),
+            "default_policy": self.setting("policy.default"),
+        }
+
+    def save_settings_form(self, values: dict[str, Any]) -> None:
+        """Write the dialog's values in one transaction; the letterhead is validated first."""
+        from pydantic import ValidationError
+
+        from ixreview.letters.model import PlanLetterhead
+        from ixreview.workflow.letterdata import set_letterhead
+
         if not self.is_admin:
             raise DeskError("only an administrator may change settings")
+        head = None
+        if values.get("plan_name"):
+            try:
+                head = PlanLetterhead(
+                    name=values["plan_name"],
+                    address_lines=values.get("plan_address") or [],
+                    phone=values.get("plan_phone") or "",
+                    logo_path=values.get("plan_logo") or None,
+                )
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                raise DeskError(f"letterhead {where}: {first['msg']}") from None
+        keys = {
+            "expedited_hours": "clock.expedited_hours",
+            "standard_days": "clock.standard_days",
+            "authorization_months": "authorization.default_months",
+            "idle_minutes": "idle_lock_minutes",
+            "default_policy": "policy.default",
+        }
         with self.store.transaction():
-            for key, value in values.items():
-                self.store.settings.set(key, value, actor=self.actor)
+            if head is not None:
+                set_letterhead(self.store, head, actor=self.actor)
+            for name, key in keys.items():
+                if values.get(name) is not None:
+                    self.store.settings.set(key, values[name], actor=self.actor)
 
     def close(self) -> None:
         self.store.close()

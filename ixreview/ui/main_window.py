@@ -317,13 +317,12 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         from ixreview.ui.policies import policy_choices
-        from ixreview.ui.settings_dialog import FIELDS, SettingsDialog
+        from ixreview.ui.settings_dialog import SettingsDialog
 
-        keys = [*FIELDS, "default_policy"]
-        dialog = SettingsDialog({k: self.desk.setting(k) for k in keys}, policy_choices(), self)
+        dialog = SettingsDialog(self.desk.settings_form(), policy_choices(), self)
         if dialog.exec():
             try:
-                self.desk.set_settings(dialog.values())
+                self.desk.save_settings_form(dialog.values())
             except (DeskError, ValueError) as exc:
                 QMessageBox.warning(self, "Settings not saved", str(exc))
 

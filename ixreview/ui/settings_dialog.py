@@ -1,6 +1,7 @@
 """Administrator settings: letterhead, decision clocks, default policy, authorization, idle lock.
 
-Reads and writes through the Desk (which refuses non-administrators).
+A view only: the Desk reads the values from, and writes them to, the store's
+setting keys (which refuses non-administrators and validates the letterhead).
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ixreview.ui.generated.ui_settings_dialog import Ui_SettingsDialog
 from ixreview.ui.policies import PolicyChoice
 
-# setting key -> (widget attribute, kind)
+# form value name -> (widget attribute, kind); the Desk maps them to the store's keys.
 FIELDS: dict[str, tuple[str, str]] = {
     "plan_name": ("plan_name", "text"),
     "plan_address": ("plan_address", "lines"),
     "plan_phone": ("plan_phone", "text"),
     "plan_logo": ("logo_path", "text"),
-    "clock_expedited_hours": ("expedited_hours", "number"),
-    "clock_standard_hours": ("standard_hours", "number"),
-    "default_authorization_months": ("auth_months", "number"),
-    "idle_lock_minutes": ("idle_minutes", "number"),
+    "expedited_hours": ("expedited_hours", "number"),
+    "standard_days": ("standard_days", "number"),
+    "authorization_months": ("auth_months", "number"),
+    "idle_minutes": ("idle_minutes", "number"),
 }
 
 

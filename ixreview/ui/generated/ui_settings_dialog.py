@@ -86,15 +86,15 @@ class Ui_SettingsDialog(object):
 
         self.form.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.review_header)
 
-        self.standard_hours_label = QLabel(SettingsDialog)
-        self.standard_hours_label.setObjectName(u"standard_hours_label")
+        self.standard_days_label = QLabel(SettingsDialog)
+        self.standard_days_label.setObjectName(u"standard_days_label")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.standard_hours_label)
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.standard_days_label)
 
-        self.standard_hours = QLineEdit(SettingsDialog)
-        self.standard_hours.setObjectName(u"standard_hours")
+        self.standard_days = QLineEdit(SettingsDialog)
+        self.standard_days.setObjectName(u"standard_days")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.standard_hours)
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.standard_days)
 
         self.expedited_hours_label = QLabel(SettingsDialog)
         self.expedited_hours_label.setObjectName(u"expedited_hours_label")
@@ -156,7 +156,7 @@ class Ui_SettingsDialog(object):
         self.plan_address_label.setBuddy(self.plan_address)
         self.plan_phone_label.setBuddy(self.plan_phone)
         self.logo_path_label.setBuddy(self.logo_path)
-        self.standard_hours_label.setBuddy(self.standard_hours)
+        self.standard_days_label.setBuddy(self.standard_days)
         self.expedited_hours_label.setBuddy(self.expedited_hours)
         self.policy_label.setBuddy(self.policy)
         self.auth_months_label.setBuddy(self.auth_months)
@@ -188,9 +188,9 @@ class Ui_SettingsDialog(object):
         self.logo_path.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Logo file", None))
 #endif // QT_CONFIG(accessibility)
         self.review_header.setText(QCoreApplication.translate("SettingsDialog", u"<b>Review</b>", None))
-        self.standard_hours_label.setText(QCoreApplication.translate("SettingsDialog", u"&Standard clock (hours):", None))
+        self.standard_days_label.setText(QCoreApplication.translate("SettingsDialog", u"&Standard clock (days):", None))
 #if QT_CONFIG(accessibility)
-        self.standard_hours.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Standard clock (hours)", None))
+        self.standard_days.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Standard clock (days)", None))
 #endif // QT_CONFIG(accessibility)
         self.expedited_hours_label.setText(QCoreApplication.translate("SettingsDialog", u"&Expedited clock (hours):", None))
 #if QT_CONFIG(accessibility)
