@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
 
     def search_history(self) -> None:
         self.history_model.reset(self.desk.history_fetcher(self.history_box.text()))
+        self.history_view.resizeColumnsToContents()
         self.statusBar().showMessage(f"{self.history_model.rowCount()} shown (more load on scroll)")
 
     # -- reviews --------------------------------------------------------------------------
