@@ -1,6 +1,6 @@
 """The main window: work queue, history search, open reviews as tabs, letters, lock.
 
-Menus carry every action with a shortcut (Ctrl+N new, Ctrl+O import, Ctrl+F
+Menus carry every action with a shortcut (Ctrl+O import, Ctrl+F
 search, Ctrl+PgDown/PgUp next/previous step, Ctrl+D decide). Case files can be
 dropped on the window. Window geometry, splitters and column widths persist in
 QSettings. When the idle lock fires, the content is swapped for a blank screen
