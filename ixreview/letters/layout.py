@@ -65,6 +65,10 @@ class Styles:
     right: ParagraphStyle
     banner: ParagraphStyle
 
+    def cell_indented(self, level: int) -> ParagraphStyle:
+        """A table cell indented by clause nesting level."""
+        return _indented(self.cell, level)
+
     def quote_sub(self, level: int) -> ParagraphStyle:
         """A nested quotation line (sub-clause), hanging-indented by nesting level."""
         return _quote_sub(self.quote, level)
@@ -129,6 +133,11 @@ def styles() -> Styles:
             spaceAfter=16,
         ),
     )
+
+
+@lru_cache(maxsize=8)
+def _indented(cell: ParagraphStyle, level: int) -> ParagraphStyle:
+    return ParagraphStyle(f"cell_indent{level}", parent=cell, leftIndent=6 * level)
 
 
 @lru_cache(maxsize=8)

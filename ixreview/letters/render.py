@@ -212,7 +212,7 @@ def _keep_lead(lead: list[Flowable], body: list[Flowable]) -> list[Flowable]:
     if height <= _SMALL:
         return [KeepTogether([*lead, first]), *body[1:]]
     lead_height = sum(f.wrap(FRAME_W, layout.PAGE_H)[1] for f in lead)
-    return [CondPageBreak(lead_height + 1.2 * 72), *lead, *body]
+    return [CondPageBreak(lead_height + 0.9 * 72), *lead, *body]
 
 
 def _descendants(clauses: list[ClauseResult], root: str) -> list[ClauseResult]:
@@ -383,17 +383,16 @@ class _Builder:
                 row = len(rows)
                 status = escape(self._status_text(clause))
                 colour = _status_colour(clause)
-                indent = "&nbsp;" * (3 * clause.depth)
                 rows.append(
                     [
-                        Paragraph(indent + escape(clause.id), st.cell),
+                        Paragraph(escape(clause.id), st.cell_indented(clause.depth)),
                         Paragraph(escape(clause.text), st.cell),
                         Paragraph(f'<font color="{colour}"><b>{status}</b></font>', st.cell),
                     ]
                 )
                 if clause.status == Truth.NOT_APPLICABLE:
                     style.append(("TEXTCOLOR", (0, row), (-1, row), layout.MUTED))
-        widths = [0.7 * 72, FRAME_W - 0.7 * 72 - 1.35 * 72, 1.35 * 72]
+        widths = [0.85 * 72, FRAME_W - 0.85 * 72 - 1.3 * 72, 1.3 * 72]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(style))
         return [table, Spacer(1, 6)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ixreview.domain.engine import evaluate
@@ -107,7 +108,7 @@ EXAMPLE_CASE: dict[str, object] = {
 _CHANGES: dict[Outcome, dict[str, object]] = {
     Outcome.MEETS: {},
     Outcome.DOES_NOT_MEET: {"prior_lines_of_therapy": 1, "labs.anc_per_mm3": 1200},
-    Outcome.NEEDS_INFORMATION: {"prior_lines_of_therapy": None, "labs.platelets_per_mm3": None},
+    Outcome.NEEDS_INFORMATION: {"prior_lines_of_therapy": None},
 }
 
 
@@ -249,12 +250,53 @@ def sample_letter(kind: LetterKind, *, policy_status: str = "in_force") -> Lette
                         "earlier lines of treatment.",
                     ),
                     InformationItem(
-                        item="A platelet count taken before the first planned dose",
-                        why_needed="Ixabepilone must not be started when platelets are below "
-                        "100,000 cells/mm³ (exclusion NA.I).",
+                        item="For each earlier treatment: the start and end dates, and the "
+                        "date the cancer grew or came back",
+                        why_needed="The policy counts lines of treatment given for metastatic "
+                        "disease; the dates show which treatments count.",
                     ),
                 ],
                 respond_by=date(2026, 12, 4),
             ),
         }
     )
+
+
+def write_examples(folder: Path) -> list[Path]:
+    """Sign the three example letters with a throw-away CA and write them to `folder`.
+
+    `python -m ixreview.letters.samples OUTDIR` runs this; docs/letters/*.png are
+    page 1 of these files (`pdftoppm -png -r 80 -f 1 -l 1`).
+    """
+    from datetime import datetime, timedelta, timezone
+
+    from ixreview.letters.credentials import create_organization_ca, enroll_reviewer
+    from ixreview.letters.signing import sign_letter
+
+    ca = create_organization_ca(PLAN.name, "example-admin-password")
+    signed_at = datetime(2026, 11, 22, 15, 42, tzinfo=timezone(timedelta(hours=-6)))
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in LetterKind:
+        data = sample_letter(kind)
+        credential = enroll_reviewer(
+            ca,
+            "example-admin-password",
+            name=data.signer.name,
+            role=data.signer.role,
+            credentials=data.signer.credentials,
+            password="example-password",
+        )
+        signed = sign_letter(data, credential, "example-password", now=signed_at)
+        path = folder / f"{kind.value.replace('_', '-')}.pdf"
+        path.write_bytes(signed.pdf)
+        written.append(path)
+    (folder / "example-ca.pem").write_text(ca.cert_pem, encoding="ascii")
+    return written
+
+
+if __name__ == "__main__":
+    import sys
+
+    for written_path in write_examples(Path(sys.argv[1] if len(sys.argv) > 1 else ".")):
+        print(written_path)
