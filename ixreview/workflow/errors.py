@@ -53,7 +53,9 @@ class AccountInactive(WorkflowError):
 
 
 class NotFound(WorkflowError):
-    """No such user or review."""
+    """No such user or review (the name or reference typed is wrong)."""
+
+    exit_code = 2
 
 
 class Conflict(WorkflowError):

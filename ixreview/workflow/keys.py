@@ -9,7 +9,8 @@ encrypted under that administrator's own password (setting
 `signing.ca.<user id>`), so any administrator can enroll reviewers with the
 password they already type, and no CA password has to be shared. The CA
 certificate (the trust root `ixreview verify` checks letters against) is also
-kept in the clear under `signing.ca_certificate_pem`.
+kept in the clear under `signing.trust_roots_pem`, where `ixreview verify`
+looks for it.
 
 Only `cryptography` is used here; pyHanko stays out of this import path.
 """
@@ -29,7 +30,7 @@ from ixreview.letters.credentials import (
 )
 
 CA_SETTING_PREFIX = "signing.ca."
-CA_CERTIFICATE_SETTING = "signing.ca_certificate_pem"
+CA_CERTIFICATE_SETTING = "signing.trust_roots_pem"  # read by `ixreview verify`
 
 
 def ca_setting(admin_id: int) -> str:

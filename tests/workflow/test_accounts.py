@@ -47,7 +47,7 @@ def test_first_admin_is_created_once(tmp_path) -> None:
                 store, username="other", full_name="O", password="granite-Pelican-fox-45",
                 organization="Plan", security=fast,
             )
-        assert store.settings.get("signing.ca_certificate_pem").startswith("-----BEGIN CERT")
+        assert store.settings.get("signing.trust_roots_pem").startswith("-----BEGIN CERT")
         assert store.verify_audit_chain().ok
 
 
@@ -195,3 +195,12 @@ def test_idle_unlock_needs_the_same_users_password(world) -> None:
         accounts.unlock(world.store, nina, world.pw("drpat"), security=world.security)
     accounts.unlock(world.store, nina, world.pw("nina"), security=world.security)
     assert actions(world)[-4:] == ["idle_locked", "changed", "password_failed", "unlocked"]
+
+
+def test_production_sign_in_upgrades_a_weaker_hash_to_the_argon2id_defaults(world) -> None:
+    assert world.store.users.by_username("nina").password_hash.startswith(
+        "$argon2id$v=19$m=8,t=1,p=1$"
+    )
+    accounts.sign_in(world.store, "nina", world.pw("nina"))  # default Security
+    stored = world.store.users.by_username("nina").password_hash
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")

@@ -59,7 +59,7 @@ def test_nurse_approves_a_case_that_meets_criteria_and_signs_the_letter(world) -
     letter = world.store.determinations.letter(result.letter_id)
     assert letter.kind == "approval" and letter.signer_id == nina.user_id
     assert hashlib.sha256(letter.pdf).hexdigest() == letter.sha256 == result.letter_sha256
-    root = world.store.settings.get("signing.ca_certificate_pem")
+    root = world.store.settings.get("signing.trust_roots_pem")
     report = verify_letter(letter.pdf, [root], expected_sha256=letter.sha256)
     assert report.ok, report.reasons
     assert report.signer == "Nina Nurse"

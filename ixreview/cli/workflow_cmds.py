@@ -1,0 +1,432 @@
+"""Workflow commands: `ixreview user add|list|deactivate` and `ixreview decide`.
+
+The same rules as the GUI, because both call `ixreview.workflow`. Passwords are
+never command-line arguments (they would show in `ps` and shell history): they
+are prompted for without echo, or read as one line from a file descriptor
+given with `--password-fd N` (e.g. `--password-fd 3 3<secret-file`).
+
+Refused input exits with status 2, a refused or failed action with status 1,
+always with a one-line message and never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from ixreview.store import NotFoundError, Store, StoreError, open_store
+from ixreview.workflow import accounts, operations
+from ixreview.workflow.accounts import DEFAULT_SECURITY, Account, Security, Session
+from ixreview.workflow.errors import WorkflowError
+from ixreview.workflow.permissions import MissingItem, denial_reasons
+from ixreview.workflow.prefill import information_items
+from ixreview.workflow.roles import Role
+from ixreview.workflow.states import Action
+
+# Argon2 parameters: the library defaults. Tests replace this module attribute
+# with cheap ones; there is deliberately no option or variable to weaken it.
+SECURITY: Security = DEFAULT_SECURITY
+
+_MAX_SECRET = 1024
+
+
+class Refused(click.ClickException):
+    """A refused or failed action: exit status 1."""
+
+    exit_code = 1
+
+
+class BadInput(click.ClickException):
+    """Input that cannot be used: exit status 2."""
+
+    exit_code = 2
+
+
+def fail(message: str, exit_code: int = 1) -> click.ClickException:
+    """The one-line error for `exit_code` (2: bad input, 1: refused or failed)."""
+    return BadInput(message) if exit_code == 2 else Refused(message)
+
+
+@contextmanager
+def _store(ctx: click.Context) -> Iterator[Store]:
+    db = (ctx.obj or {}).get("db")
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    try:
+        yield store
+    except WorkflowError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    except NotFoundError as exc:
+        raise fail(str(exc), 2) from None
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        store.close()
+
+
+def _read_fd(fd: int, option: str) -> str:
+    """One line from a file descriptor, read byte by byte so a second line stays unread."""
+    data = bytearray()
+    try:
+        while len(data) <= _MAX_SECRET:
+            chunk = os.read(fd, 1)
+            if not chunk or chunk == b"\n":
+                break
+            data += chunk
+    except OSError as exc:
+        raise fail(f"{option}: cannot read file descriptor {fd}: {exc.strerror}", 2) from None
+    text = data.decode("utf-8", "replace").rstrip("\r")
+    if not text:
+        raise fail(f"{option}: file descriptor {fd} gave no password", 2)
+    return text
+
+
+def _password(fd: int | None, option: str, prompt: str, *, confirm: bool = False) -> str:
+    if fd is not None:
+        return _read_fd(fd, option)
+    value: str = click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+    return value
+
+
+def _sign_in(store: Store, username: str, fd: int | None) -> tuple[Session, str]:
+    password = _password(fd, "--password-fd", f"Password for {username}")
+    return accounts.sign_in(store, username, password, security=SECURITY), password
+
+
+password_fd_option = click.option(
+    "--password-fd",
+    type=int,
+    metavar="N",
+    help="Read the password from file descriptor N (one line) instead of prompting.",
+)
+as_option = click.option(
+    "--as",
+    "acting",
+    metavar="ADMIN",
+    help="The administrator doing this (asked for their password).",
+)
+
+
+# -- user --------------------------------------------------------------------------
+
+
+@click.group("user")
+def user() -> None:
+    """Reviewer and administrator accounts (never deleted, only deactivated)."""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--full-name", required=True, help="Printed on letters and signatures.")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice([r.value for r in Role]),
+    help="What the account may do.",
+)
+@click.option("--credentials", metavar="RN|MD|DO|PharmD", help="Professional credential.")
+@click.option("--npi", help="Physician reviewers: their National Provider Identifier.")
+@click.option("--p2p-phone", help="Physician reviewers: peer-to-peer phone for denial letters.")
+@click.option(
+    "--organization",
+    help="First administrator only: the organization named by the signing authority.",
+)
+@as_option
+@password_fd_option
+@click.option(
+    "--new-password-fd",
+    type=int,
+    metavar="N",
+    help="Read the new account's password from file descriptor N instead of prompting.",
+)
+@click.pass_context
+def add(
+    ctx: click.Context,
+    username: str,
+    full_name: str,
+    role: str,
+    credentials: str | None,
+    npi: str | None,
+    p2p_phone: str | None,
+    organization: str | None,
+    acting: str | None,
+    password_fd: int | None,
+    new_password_fd: int | None,
+) -> None:
+    """Add an account and enroll its signing credential.
+
+    On a new database the first account must be an administrator (no --as):
+    it also creates the organization's signing authority.
+    """
+    with _store(ctx) as store:
+        if accounts.needs_first_admin(store):
+            if role != Role.ADMINISTRATOR.value:
+                raise fail("--role: the first account must be an administrator", 2)
+            if not organization:
+                raise fail(
+                    "--organization: name the organization for the first administrator", 2
+                )
+            new_password = _password(
+                new_password_fd, "--new-password-fd", f"New password for {username}",
+                confirm=True,
+            )
+            account = accounts.create_first_admin(
+                store,
+                username=username,
+                full_name=full_name,
+                password=new_password,
+                organization=organization,
+                credentials=credentials,
+                security=SECURITY,
+            )
+            click.echo(
+                f'Created the first administrator "{account.username}" and the signing '
+                f"authority of {organization.strip()}."
+            )
+            return
+        if not acting:
+            raise fail("--as: name the administrator who adds the account", 2)
+        session, admin_password = _sign_in(store, acting, password_fd)
+        new_password = _password(
+            new_password_fd, "--new-password-fd", f"New password for {username}", confirm=True
+        )
+        account = accounts.add_user(
+            store,
+            session,
+            username=username,
+            full_name=full_name,
+            role=role,
+            password=new_password,
+            admin_password=admin_password,
+            credentials=credentials,
+            npi=npi,
+            p2p_phone=p2p_phone,
+            security=SECURITY,
+        )
+        signing = " with a signing credential" if account.can_sign else ""
+        click.echo(f'Added {account.role.label} "{account.username}" ({_who(account)}){signing}.')
+
+
+@user.command("list")
+@as_option
+@password_fd_option
+@click.option("--all", "include_inactive", is_flag=True, help="Include deactivated accounts.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def list_(
+    ctx: click.Context,
+    acting: str | None,
+    password_fd: int | None,
+    include_inactive: bool,
+    as_json: bool,
+) -> None:
+    """List accounts (administrators only)."""
+    if not acting:
+        raise fail("--as: name the administrator who lists the accounts", 2)
+    with _store(ctx) as store:
+        session, _ = _sign_in(store, acting, password_fd)
+        found = accounts.list_users(store, session, include_inactive=include_inactive)
+    if as_json:
+        click.echo(json.dumps([_account_json(a) for a in found], indent=2, ensure_ascii=False))
+        return
+    for a in found:
+        status = "active" if a.active else "deactivated"
+        click.echo(f"{a.username:<16} {a.role.label:<19} {status:<11} {_who(a)}")
+
+
+@user.command("deactivate")
+@click.argument("username")
+@as_option
+@password_fd_option
+@click.pass_context
+def deactivate(
+    ctx: click.Context, username: str, acting: str | None, password_fd: int | None
+) -> None:
+    """Deactivate an account (it stays on record: determinations name their decider)."""
+    if not acting:
+        raise fail("--as: name the administrator who deactivates the account", 2)
+    with _store(ctx) as store:
+        session, _ = _sign_in(store, acting, password_fd)
+        account = accounts.deactivate_user(store, session, username)
+    click.echo(f'Deactivated "{account.username}"; the account can no longer sign in.')
+
+
+def _who(a: Account) -> str:
+    return f"{a.full_name}, {a.credentials}" if a.credentials else a.full_name
+
+
+def _account_json(a: Account) -> dict[str, Any]:
+    return {
+        "username": a.username,
+        "full_name": a.full_name,
+        "role": a.role.value,
+        "credentials": a.credentials,
+        "npi": a.npi,
+        "p2p_phone": a.p2p_phone,
+        "active": a.active,
+        "locked_until": None if a.locked_until is None else a.locked_until.isoformat(),
+        "can_sign": a.can_sign,
+    }
+
+
+# -- decide ------------------------------------------------------------------------
+
+_ACTION_FLAGS = ("approve", "refer", "deny", "pend", "resume", "cancel")
+
+
+@click.command("decide")
+@click.argument("reference")
+@click.option("--approve", is_flag=True, help="Approve (A1) and sign the approval letter.")
+@click.option("--refer", is_flag=True, help="Refer to a physician reviewer (--reason: comment).")
+@click.option("--deny", is_flag=True, help="Deny (A3, physicians) and sign the denial letter.")
+@click.option("--pend", is_flag=True, help="Pend for information (A4) and sign the request.")
+@click.option("--resume", is_flag=True, help="The pended information arrived: back to draft.")
+@click.option("--cancel", is_flag=True, help="Cancel the review (A6); --reason required.")
+@click.option(
+    "--reason",
+    "reasons",
+    multiple=True,
+    metavar="TEXT",
+    help="approve/deny: rationale; refer: comment; cancel: reason; resume: note; "
+    'pend: a missing item, "ITEM" or "ITEM: WHY" (repeatable; default: what the engine '
+    "found missing).",
+)
+@click.option(
+    "--clause-reason",
+    "clause_reasons",
+    multiple=True,
+    metavar="ID=TEXT",
+    help="deny: replace the prefilled reason for one unmet clause (repeatable).",
+)
+@click.option("--policy", help="Policy key (default: the request's).")
+@click.option("--user", "username", required=True, metavar="USERNAME", help="Who decides.")
+@password_fd_option
+@click.pass_context
+def decide(
+    ctx: click.Context,
+    reference: str,
+    reasons: tuple[str, ...],
+    clause_reasons: tuple[str, ...],
+    policy: str | None,
+    username: str,
+    password_fd: int | None,
+    approve: bool,
+    refer: bool,
+    deny: bool,
+    pend: bool,
+    resume: bool,
+    cancel: bool,
+) -> None:
+    """Approve, refer, deny, pend, resume or cancel the review of REFERENCE.
+
+    The same rules as in the application: a nurse approves only a case that
+    meets criteria and refers the rest; only a physician denies.
+    """
+    flags = {"approve": approve, "refer": refer, "deny": deny, "pend": pend,
+             "resume": resume, "cancel": cancel}
+    chosen = [name for name in _ACTION_FLAGS if flags[name]]
+    if len(chosen) != 1:
+        raise fail(
+            "choose exactly one of --approve, --refer, --deny, --pend, --resume, --cancel", 2
+        )
+    action = Action(chosen[0])
+    if clause_reasons and action != Action.DENY:
+        raise fail("--clause-reason: only for --deny", 2)
+    edits = _clause_edits(clause_reasons)
+    text = "\n".join(r.strip() for r in reasons if r.strip())
+    with _store(ctx) as store:
+        session, password = _sign_in(store, username, password_fd)
+        result = _run(store, session, password, action, reference, text, reasons, edits, policy)
+    click.echo(_summary(reference, username, result))
+
+
+def _run(
+    store: Store,
+    session: Session,
+    password: str,
+    action: Action,
+    reference: str,
+    text: str,
+    reasons: tuple[str, ...],
+    edits: dict[str, str],
+    policy: str | None,
+) -> operations.Result:
+    if action == Action.REFER:
+        return operations.refer(store, session, reference, text)
+    if action == Action.RESUME:
+        return operations.resume_from_pend(store, session, reference, text)
+    if action == Action.CANCEL:
+        return operations.cancel(store, session, reference, text)
+    if action == Action.APPROVE:
+        return operations.approve(
+            store, session, reference, password, rationale=text, policy=policy,
+            security=SECURITY,
+        )
+    evaluation = operations.evaluate_review(store, session, reference, policy=policy)
+    if action == Action.DENY:
+        prefilled = denial_reasons(evaluation)
+        unknown = sorted(set(edits) - set(prefilled))
+        if unknown:
+            raise fail(
+                f"--clause-reason: {', '.join(unknown)} is not an unmet criterion of this case"
+                + (f" (unmet: {', '.join(prefilled)})" if prefilled else ""),
+                2,
+            )
+        return operations.deny(
+            store, session, reference, password, reasons={**prefilled, **edits},
+            rationale=text, policy=policy, security=SECURITY,
+        )
+    items = [_missing_item(r) for r in reasons if r.strip()] or information_items(evaluation)
+    if not items:
+        raise fail(
+            '--reason: name what is missing ("ITEM" or "ITEM: WHY"); the engine found nothing '
+            "missing",
+            2,
+        )
+    return operations.pend(
+        store, session, reference, password, missing=items, policy=policy, security=SECURITY
+    )
+
+
+def _clause_edits(values: tuple[str, ...]) -> dict[str, str]:
+    edits: dict[str, str] = {}
+    for value in values:
+        clause, sep, text = value.partition("=")
+        if not sep or not clause.strip() or not text.strip():
+            raise fail(f'--clause-reason: "{value}" is not ID=TEXT', 2)
+        edits[clause.strip()] = text.strip()
+    return edits
+
+
+def _missing_item(value: str) -> MissingItem:
+    item, sep, why = value.partition(":")
+    if sep and item.strip() and why.strip():
+        return MissingItem(item.strip(), why.strip())
+    return MissingItem(value.strip(), "needed to complete the review against the policy")
+
+
+def _summary(reference: str, username: str, r: operations.Result) -> str:
+    words = {
+        Action.APPROVE: "approved",
+        Action.DENY: "denied",
+        Action.PEND: "pended for information",
+        Action.REFER: "referred to a physician reviewer",
+        Action.RESUME: "resumed (draft)",
+        Action.CANCEL: "cancelled",
+    }
+    line = f"{reference}: {words[r.action]}"
+    if r.decision is not None:
+        line += f" ({r.decision.value})"
+    line += f" by {username}."
+    if r.authorization_number:
+        line += f" Authorization {r.authorization_number}."
+    if r.letter_sha256:
+        line += f" Letter signed (SHA-256 {r.letter_sha256[:16]}…)."
+    return line
