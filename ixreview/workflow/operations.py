@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from ixreview.domain.case import Case
+from ixreview.domain.case import Case, Urgency
 from ixreview.domain.engine import DEFAULT_AUTHORIZATION_MONTHS, evaluate, resolve_policy
 from ixreview.domain.evaluation import Evaluation, Outcome
 from ixreview.domain.policies import PolicyError
@@ -33,6 +33,7 @@ from ixreview.letters.errors import DraftPolicyError, LetterError, WrongPassword
 from ixreview.letters.model import LetterKind
 from ixreview.store import (
     ConflictError,
+    HistoryQuery,
     InvalidRecordError,
     NewDetermination,
     NotFoundError,
@@ -186,15 +187,73 @@ def evaluate_review(
     return _evaluate(store, case, policy_key(store, loaded.request, policy))
 
 
+def _clock_rules(store: Store) -> dict[clock.PlanType, clock.ClockRule]:
+    settings = {k: store.settings.get(k) for k in clock.SETTING_KEYS}
+    return clock.rules_from_settings({k: v for k, v in settings.items() if v is not None})
+
+
+def _clock_status(
+    rules: Mapping[clock.PlanType, clock.ClockRule],
+    received_at: str,
+    urgency: str | None,
+    plan: str | None,
+    now: datetime,
+) -> clock.ClockStatus:
+    level = None if urgency is None else Urgency(urgency)
+    received = datetime.fromisoformat(received_at)
+    due = clock.due_at(received, level, clock.plan_type_of(plan), rules)
+    return clock.status(due, now)
+
+
 def decision_clock(
     store: Store, request: RequestRecord, now: datetime | None = None
 ) -> clock.ClockStatus:
-    """Due time and time left for the queue, per plan type and urgency (settings)."""
-    settings = {k: store.settings.get(k) for k in clock.SETTING_KEYS}
-    rules = clock.rules_from_settings({k: v for k, v in settings.items() if v is not None})
-    case = request.case()
-    due = clock.due_at(case.received_at, case.urgency, clock.plan_type_of(request.plan), rules)
-    return clock.status(due, now or store.now())
+    """Due time and time left, per plan type and urgency (settings)."""
+    return _clock_status(
+        _clock_rules(store), request.received_at, request.urgency, request.plan,
+        now or store.now(),
+    )
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One open review in the work queue (holds PHI: for the screen only, never logs)."""
+
+    reference: str
+    member_name: str
+    state: ReviewState
+    urgency: str | None
+    clock: clock.ClockStatus
+    actionable: bool  # whether the signed-in user's role may act on it in this state
+
+
+def queue(store: Store, session: Session, *, now: datetime | None = None) -> list[QueueItem]:
+    """Every open review, most urgent first (overdue at the top); audited as viewed."""
+    user = active_user(store, session)
+    role = role_of(user)
+    if not role.reviews:
+        raise NotPermitted("administrators manage accounts and do not review")
+    rules = _clock_rules(store)
+    moment = now or store.now()
+    items: list[QueueItem] = []
+    for state in (ReviewState.DRAFT, ReviewState.REFERRED, ReviewState.PENDED):
+        query = HistoryQuery(state=StoreReviewState(state.value))
+        for row in store.history.iter_all(query):
+            items.append(
+                QueueItem(
+                    reference=row.reference,
+                    member_name=row.member_name,
+                    state=state,
+                    urgency=row.urgency,
+                    clock=_clock_status(rules, row.received_at, row.urgency, row.plan, moment),
+                    actionable=not (
+                        role == Role.NURSE_REVIEWER and state == ReviewState.REFERRED
+                    ),
+                )
+            )
+    items.sort(key=lambda i: (i.clock.due_at, i.reference))
+    store.audit.append("viewed", "queue", None, actor=user.id, details={"count": len(items)})
+    return items
 
 
 # -- saving -----------------------------------------------------------------------

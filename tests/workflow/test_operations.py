@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime
 
 import pytest
-from conftest import DELETE, case_data  # tests/workflow/conftest.py
+from conftest import DELETE, REFERENCE, case_data  # tests/workflow/conftest.py
 
 from ixreview.letters.verify import verify_letter
 from ixreview.workflow import accounts, operations
@@ -312,7 +313,7 @@ def test_decision_clock_for_the_queue(world) -> None:
     request = world.store.requests.by_reference(ref)
     status = operations.decision_clock(world.store, request)
     # received 2026-11-19 09:30 -06:00, standard commercial: due 15 days later
-    assert status.due_at.isoformat() == "2026-12-04T09:30:00-06:00"
+    assert status.due_at == datetime.fromisoformat("2026-12-04T09:30:00-06:00")
     assert not status.overdue and status.label == "12 d left"  # now: 11-22 09:00 -06:00
     world.clock.advance(days=30)
     assert operations.decision_clock(world.store, request).overdue
@@ -340,3 +341,26 @@ def test_every_step_is_audited_without_phi_and_the_chain_verifies(world) -> None
     for phi in ("Dolores", "Ibáñez", "BCT884120301", "1962-07-14", ref, "1000"):
         assert phi not in text
     assert world.store.verify_audit_chain().ok
+
+
+def test_queue_lists_open_reviews_most_urgent_first(world) -> None:
+    world.import_case()
+    expedited = case_data(reference="PA-2026-009999", urgency="expedited")
+    world.import_case(expedited)
+    medicare = case_data(reference="PA-2026-000001", **{"member.plan": "Medicare Advantage HMO"})
+    world.import_case(medicare)
+    done = case_data(reference="PA-2026-000002")
+    world.import_case(done)
+    nina = world.sign_in("nina")
+    operations.cancel(world.store, nina, "PA-2026-000002", "duplicate request")
+    operations.refer(world.store, nina, "PA-2026-009999", "needs a physician")
+    world.clock.advance(hours=1)  # now 72.5 h after all were received (11-19 15:30 UTC)
+    items = operations.queue(world.store, nina)
+    # MA standard 72 h (overdue), commercial expedited 72 h (overdue), commercial standard 15 d
+    assert [i.reference for i in items] == ["PA-2026-000001", "PA-2026-009999", REFERENCE]
+    assert [i.clock.overdue for i in items] == [True, True, False]
+    assert [i.actionable for i in items] == [True, False, True]
+    assert items[1].state == ReviewState.REFERRED
+    assert world.store.audit.entries()[-1].details == {"count": 3}
+    with pytest.raises(NotPermitted):
+        operations.queue(world.store, world.sign_in("admin"))
