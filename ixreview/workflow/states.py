@@ -115,7 +115,7 @@ def next_state(state: ReviewState, action: Action) -> ReviewState:
     if not state.is_open:
         raise IllegalTransition(
             f"cannot {action.verb} a review that is already {state.label}: "
-            "a closed review is never changed; record a correction instead"
+            "a closed review is never changed"
         )
     if action == Action.DENY and state == ReviewState.DRAFT:
         raise IllegalTransition(
