@@ -63,9 +63,10 @@ def policies(as_json: bool) -> None:
 
 
 def render_text(ev: Evaluation) -> str:
+    draft = " — DRAFT, comparison only" if ev.policy.status == "draft" else ""
     lines = [
         f"Policy: {ev.policy.title} ({ev.policy.document_number}), {ev.policy.id} "
-        f"version {ev.policy.version}{' — DRAFT, comparison only' if ev.policy.status == 'draft' else ''}",
+        f"version {ev.policy.version}{draft}",
         "",
     ]
     section = None

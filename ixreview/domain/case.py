@@ -139,7 +139,9 @@ class PriorTherapy(_Strict):
     progressed_on_therapy: bool | None = None
     progression_date: date | None = None  # null: has not progressed
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Only the format's name "class" is accepted: "drug_class" in a file is an unknown
+    # field, not a synonym (populate_by_name would let it through silently).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     @model_validator(mode="after")
     def _check(self) -> PriorTherapy:

@@ -83,4 +83,5 @@ def generic_name(name: str) -> str | None:
 
 def all_names() -> list[str]:
     """Every generic and brand name, for completion in the checklist."""
-    return sorted({n for g, (_, others) in _VOCABULARY.items() for n in (g, *others)}, key=str.casefold)
+    names = {n for g, (_, others) in _VOCABULARY.items() for n in (g, *others)}
+    return sorted(names, key=str.casefold)

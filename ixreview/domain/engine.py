@@ -11,6 +11,7 @@ is combined as `not`, so it overrides any approval clause.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from ixreview.domain.case import Case, RequestType
 from ixreview.domain.dosing import authorized_units, label_warnings, missing_dosing_fields
 from ixreview.domain.evaluation import (
@@ -23,9 +24,15 @@ from ixreview.domain.evaluation import (
     PolicyRef,
     Truth,
 )
-from ixreview.domain.facts import FACTS, FactValue, fmt_number
+from ixreview.domain.facts import FACTS, FactValue, fmt_number, fmt_ratio
 from ixreview.domain.intake import plausibility_warnings
-from ixreview.domain.policies import Node, PolicyError, PolicyRegistry, PolicyVersion, default_registry
+from ixreview.domain.policies import (
+    Node,
+    PolicyError,
+    PolicyRegistry,
+    PolicyVersion,
+    default_registry,
+)
 
 DEFAULT_AUTHORIZATION_MONTHS = 6  # used when a policy states no duration (ING-CC-0090)
 
@@ -45,7 +52,9 @@ class _Evaluator:
     def __init__(self, version: PolicyVersion, case: Case):
         self.version = version
         self.case = case
+        # The decision trees may name facts directly, not only through clauses.
         names = {f for c in version.clauses for f in c.logic.fact_names()}
+        names |= version.decision.initial.fact_names() | version.decision.continuation.fact_names()
         self.facts: dict[str, FactValue] = {n: FACTS[n].compute(case) for n in names}
         self.clauses: dict[str, _Result] = {}
 
@@ -121,6 +130,8 @@ def _request_decision(ev: _Evaluator) -> _Result:
     if rt == RequestType.CONTINUATION:
         return ev.node(ev.version.decision.continuation)
     a = ev.node(ev.version.decision.initial)
+    if ev.version.decision.initial == ev.version.decision.continuation:
+        return a  # one set of criteria for both (ING-CC-0090): request_type cannot matter
     b = ev.node(ev.version.decision.continuation)
     if a.value is not None and a.value == b.value:
         return a
@@ -204,7 +215,7 @@ def _derived(case: Case) -> list[DerivedFact]:
         elif isinstance(fv.value, str):
             value = _words(fv.value)
         else:
-            value = f"{fv.value.quantize(fv.value.__class__('0.01'))} × ULN"
+            value = f"{fmt_ratio(fv.value)} × ULN"
         out.append(DerivedFact(name=name, label=spec.label, value=value, explanation=fv.text))
     return out
 

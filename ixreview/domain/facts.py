@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from ixreview.domain import icd10
@@ -46,6 +46,24 @@ def fmt_number(x: Decimal) -> str:
     if x == x.to_integral_value():
         return f"{int(x):,}"
     return f"{x.normalize():f}"
+
+
+def fmt_ratio(x: Decimal) -> str:
+    """A ratio to 2 decimals, rounded half up (105/40 -> 2.63), never misleading at a limit.
+
+    An inexact value is never shown ending in 0: 100.01/40 reads 2.5003, not 2.50,
+    so it cannot look equal to the limit of 2.5 that it exceeds. (A value shown with
+    k decimals ending in a non-zero digit lies on the same side as the exact value of
+    every limit written with fewer decimals.) No `quantize`: it raises for absurd
+    ratios beyond the context precision.
+    """
+    text = ""
+    for places in range(2, 9):
+        shown = x.scaleb(places).to_integral_value(rounding=ROUND_HALF_UP).scaleb(-places)
+        text = f"{shown:.{places}f}"
+        if shown == x or not text.endswith("0"):
+            break
+    return text
 
 
 def _enum(value: Enum | None, path: str, label: str) -> FactValue:
@@ -113,7 +131,7 @@ def _ratio(
     ratio = _dec(value) / _dec(uln)
     return FactValue(
         ratio,
-        f"{name} {fmt_number(_dec(value))} {unit} is {ratio.quantize(Decimal('0.01'))} × "
+        f"{name} {fmt_number(_dec(value))} {unit} is {fmt_ratio(ratio)} × "
         f"the upper limit of normal ({fmt_number(_dec(uln))} {unit})",
     )
 
@@ -189,7 +207,9 @@ FACTS: dict[str, FactSpec] = {
             "Prior lines of therapy",
             "number",
             "lines",
-            lambda c: FactValue(None, "Prior lines of therapy: not documented", ("prior_lines_of_therapy",))
+            lambda c: FactValue(
+                None, "Prior lines of therapy: not documented", ("prior_lines_of_therapy",)
+            )
             if c.prior_lines_of_therapy is None
             else FactValue(
                 Decimal(c.prior_lines_of_therapy),
@@ -218,7 +238,9 @@ FACTS: dict[str, FactSpec] = {
             "enum",
             "",
             lambda c: _enum(
-                c.biomarkers.hormone_receptor, "biomarkers.hormone_receptor", "Hormone receptor status"
+                c.biomarkers.hormone_receptor,
+                "biomarkers.hormone_receptor",
+                "Hormone receptor status",
             ),
             ("positive", "negative"),
         ),
@@ -291,14 +313,18 @@ FACTS: dict[str, FactSpec] = {
             "AST / upper limit of normal",
             "number",
             "×",
-            lambda c: _ratio(c.labs.ast_u_l, c.labs.ast_uln, "AST", "U/L", "labs.ast_u_l", "labs.ast_uln"),
+            lambda c: _ratio(
+                c.labs.ast_u_l, c.labs.ast_uln, "AST", "U/L", "labs.ast_u_l", "labs.ast_uln"
+            ),
         ),
         FactSpec(
             "alt_ratio",
             "ALT / upper limit of normal",
             "number",
             "×",
-            lambda c: _ratio(c.labs.alt_u_l, c.labs.alt_uln, "ALT", "U/L", "labs.alt_u_l", "labs.alt_uln"),
+            lambda c: _ratio(
+                c.labs.alt_u_l, c.labs.alt_uln, "ALT", "U/L", "labs.alt_u_l", "labs.alt_uln"
+            ),
         ),
         FactSpec(
             "bilirubin_ratio",

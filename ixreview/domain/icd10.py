@@ -56,8 +56,12 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("ixreview", appauthor=False))
 
 
+# Bumped whenever build_index changes what it stores, so old caches are rebuilt.
+INDEX_SCHEMA = 2
+
+
 def index_path() -> Path:
-    return cache_dir() / f"icd10cm-index-{_data_key()}.sqlite"
+    return cache_dir() / f"icd10cm-index-v{INDEX_SCHEMA}-{_data_key()}.sqlite"
 
 
 def build_index(path: Path) -> None:
@@ -76,9 +80,11 @@ def build_index(path: Path) -> None:
         rows = (
             (code, icd.get_description(code), int(icd.is_leaf(code)))
             for code in icd.get_all_codes(with_dots=True)
-            if not icd.is_chapter_or_block(code)
+            # A one-category block shares its category's name ("C50"): keep the
+            # category, or "C50" would read as no code at all instead of non-billable.
+            if icd.is_category(code) or not icd.is_chapter_or_block(code)
         )
-        con.executemany("INSERT INTO codes VALUES (?, ?, ?)", rows)
+        con.executemany("INSERT OR IGNORE INTO codes VALUES (?, ?, ?)", rows)
         con.commit()
         con.close()
         os.replace(tmp, path)  # atomic: a concurrent reader sees all or nothing

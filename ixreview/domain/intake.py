@@ -108,18 +108,36 @@ def findings_from(error: ValidationError) -> list[Finding]:
     ]
 
 
+# Sections that are objects: null means "not documented", exactly like absent.
+_SECTIONS = ("member", "prescriber", "medication", "diagnosis", "biomarkers", "labs")
+
+
+def _without_null_sections(data: dict[str, Any]) -> dict[str, Any]:
+    # Done here, not in a model validator: a "before" validator would make pydantic
+    # validate the nested sections as Python values, defeating strict JSON parsing.
+    return {k: v for k, v in data.items() if not (k in _SECTIONS and v is None)}
+
+
 def parse_case_data(data: object) -> Case:
-    """Validate an already-decoded JSON value."""
+    """Validate answers held as Python values (the checklist's form).
+
+    pydantic's Python mode, with its usual coercions; case files from outside go
+    through `parse_case_json`, which is strict.
+    """
     if not isinstance(data, dict):
         raise CaseError([Finding("", "the case file must hold one JSON object")])
     try:
-        return Case.model_validate(data)
+        return Case.model_validate(_without_null_sections(data))
     except ValidationError as exc:
         raise CaseError(findings_from(exc)) from None
 
 
 def parse_case_json(text: str | bytes) -> Case:
-    """Decode and validate one `ixreview-case/1` document."""
+    """Decode and validate one `ixreview-case/1` document.
+
+    Strict JSON types: `true` is not a neutrophil count of 1, `"yes"` is not a
+    boolean and `0` is not a date; each is an error naming its field.
+    """
     try:
         data = json.loads(text)
     except UnicodeDecodeError:
@@ -128,7 +146,17 @@ def parse_case_json(text: str | bytes) -> Case:
         raise CaseError(
             [Finding("", f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
         ) from None
-    return parse_case_data(data)
+    except (ValueError, RecursionError) as exc:  # absurd nesting or a 5,000-digit number
+        raise CaseError([Finding("", f"the case file cannot be read as JSON: {exc}")]) from None
+    if not isinstance(data, dict):
+        raise CaseError([Finding("", "the case file must hold one JSON object")])
+    try:
+        # Re-encoded so that pydantic sees JSON (dates as text) in strict mode.
+        return Case.model_validate_json(json.dumps(_without_null_sections(data)), strict=True)
+    except ValidationError as exc:
+        raise CaseError(findings_from(exc)) from None
+    except RecursionError:  # nesting json.loads accepted but cannot be re-encoded
+        raise CaseError([Finding("", "the case file is nested too deeply")]) from None
 
 
 # Plausibility: values that may be true but usually mean a mistake.

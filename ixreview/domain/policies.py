@@ -51,7 +51,9 @@ class Node(BaseModel):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Node:
-        kinds = [k for k in ("all_", "any_", "not_", "clause", "fact") if getattr(self, k) is not None]
+        kinds = [
+            k for k in ("all_", "any_", "not_", "clause", "fact") if getattr(self, k) is not None
+        ]
         if len(kinds) != 1:
             raise ValueError("a logic node needs exactly one of all, any, not, clause, fact")
         comparisons = [c for c in COMPARATORS if getattr(self, c) is not None]
