@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "user": "ixreview.cli.workflow_cmds:user",
     "decide": "ixreview.cli.workflow_cmds:decide",
     "demo": "ixreview.cli.demo_cmds:demo",
+    "settings": "ixreview.cli.settings_cmds:settings",
     "gui": "ixreview.cli.gui_cmd:gui",
 }
 

@@ -1,0 +1,146 @@
+"""`ixreview settings`: what an administrator sets up before letters can be issued.
+
+The plan's letterhead (name, address, phone, logo), the policy a request is
+reviewed under when it names none, and the authorization months for a policy
+that states none. Changes need an administrator's password and are audited by
+the store; reading them needs no sign-in (they hold no PHI).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ixreview.cli.workflow_cmds import (
+    _sign_in,
+    _store,
+    as_option,
+    fail,
+    password_fd_option,
+)
+from ixreview.store import Store
+from ixreview.workflow.letterdata import LETTERHEAD_SETTING, set_letterhead
+from ixreview.workflow.operations import DEFAULT_MONTHS_SETTING as MONTHS_SETTING
+from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
+from ixreview.workflow.roles import Role
+
+
+def _admin(store: Store, acting: str | None, fd: int | None) -> int:
+    if not acting:
+        raise fail("--as ADMIN: name the administrator making this change", 2)
+    session, _ = _sign_in(store, acting, fd)
+    if session.role != Role.ADMINISTRATOR:
+        raise fail(f"{acting} is not an administrator; only administrators change settings")
+    return session.user_id
+
+
+@click.group("settings")
+def settings() -> None:
+    """Show or change the plan's settings (administrators)."""
+
+
+@settings.command("show")
+@click.pass_context
+def show(ctx: click.Context) -> None:
+    """Print the current settings as JSON."""
+    with _store(ctx) as store:
+        out = {
+            LETTERHEAD_SETTING: store.settings.get(LETTERHEAD_SETTING),
+            DEFAULT_POLICY_SETTING: store.settings.get(DEFAULT_POLICY_SETTING),
+            MONTHS_SETTING: store.settings.get(MONTHS_SETTING),
+        }
+    click.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
+
+
+@settings.command("letterhead")
+@click.option("--name", required=True, help="The plan's name as printed on letters.")
+@click.option(
+    "--address", "address_lines", multiple=True, required=True, help="One address line (repeat)."
+)
+@click.option("--phone", required=True, help="Member services phone printed on letters.")
+@click.option("--fax", help="Fax for appeals and information.")
+@click.option("--website")
+@click.option(
+    "--logo",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="PNG or JPEG logo for the letterhead.",
+)
+@click.option(
+    "--appeals-address", "appeals_lines", multiple=True, help="Where appeals go (repeat)."
+)
+@as_option
+@password_fd_option
+@click.pass_context
+def letterhead(
+    ctx: click.Context,
+    name: str,
+    address_lines: tuple[str, ...],
+    phone: str,
+    fax: str | None,
+    website: str | None,
+    logo: Path | None,
+    appeals_lines: tuple[str, ...],
+    acting: str | None,
+    password_fd: int | None,
+) -> None:
+    """Set the letterhead printed on every determination letter."""
+    from pydantic import ValidationError
+
+    from ixreview.letters.model import PlanLetterhead
+
+    try:
+        plan = PlanLetterhead(
+            name=name,
+            address_lines=list(address_lines),
+            phone=phone,
+            fax=fax,
+            website=website,
+            logo_path=logo.resolve() if logo else None,
+            appeals_address_lines=list(appeals_lines),
+        )
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        raise fail(f"letterhead: {problems}", 2) from None
+    with _store(ctx) as store:
+        actor = _admin(store, acting, password_fd)
+        set_letterhead(store, plan, actor=actor)
+    click.echo(f"Letterhead set: {name}")
+
+
+@settings.command("policy")
+@click.argument("policy_id")
+@as_option
+@password_fd_option
+@click.pass_context
+def policy(ctx: click.Context, policy_id: str, acting: str | None, password_fd: int | None) -> None:
+    """Review requests that name no policy under POLICY_ID (e.g. ING-CC-0090)."""
+    from ixreview.domain.policies import default_registry
+
+    registry = default_registry()
+    if "@" in policy_id or policy_id not in registry.ids():
+        raise fail(
+            f'policy: "{policy_id}" is not a policy id; known: {", ".join(registry.ids())} '
+            "(the version in force is picked per request)",
+            2,
+        )
+    with _store(ctx) as store:
+        actor = _admin(store, acting, password_fd)
+        store.settings.set(DEFAULT_POLICY_SETTING, policy_id, actor=actor)
+    click.echo(f"Default policy set: {policy_id}")
+
+
+@settings.command("months")
+@click.argument("months", type=click.IntRange(1, 24))
+@as_option
+@password_fd_option
+@click.pass_context
+def months(ctx: click.Context, months: int, acting: str | None, password_fd: int | None) -> None:
+    """Authorization months when the policy states none (ING-CC-0090)."""
+    with _store(ctx) as store:
+        actor = _admin(store, acting, password_fd)
+        store.settings.set(MONTHS_SETTING, months, actor=actor)
+    click.echo(f"Default authorization period set: {months} months")

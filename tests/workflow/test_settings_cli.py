@@ -1,0 +1,89 @@
+"""`ixreview settings`: only an administrator, with the right password, changes settings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import FAST, PASSWORDS
+
+from ixreview.cli import cli, workflow_cmds
+from ixreview.store import open_store
+
+
+@pytest.fixture(autouse=True)
+def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workflow_cmds, "SECURITY", FAST)
+
+
+@pytest.fixture
+def db(template_db, tmp_path):
+    path = tmp_path / "ixreview.sqlite3"
+    shutil.copy(template_db, path)
+    return path
+
+
+def run(db, *args: str, password: str | None = None) -> Result:
+    stdin = None if password is None else password + "\n"
+    return CliRunner().invoke(cli, ["--db", str(db), "settings", *args], input=stdin)
+
+
+LETTERHEAD = [
+    "letterhead",
+    "--name",
+    "Río Verde Health",
+    "--address",
+    "PO Box 12",
+    "--address",
+    "Nashville, TN 37201",
+    "--phone",
+    "1-800-555-0111",
+]
+
+
+def test_admin_sets_letterhead_policy_and_months_and_each_is_audited(db):
+    assert run(db, *LETTERHEAD, "--as", "admin", password=PASSWORDS["admin"]).exit_code == 0
+    assert (
+        run(db, "policy", "BCBST-IXEMPRA", "--as", "admin", password=PASSWORDS["admin"]).exit_code
+        == 0
+    )
+    assert run(db, "months", "9", "--as", "admin", password=PASSWORDS["admin"]).exit_code == 0
+    shown = json.loads(run(db, "show").output)
+    assert shown["letters.letterhead"]["name"] == "Río Verde Health"
+    assert shown["letters.letterhead"]["address_lines"] == ["PO Box 12", "Nashville, TN 37201"]
+    assert shown["policy.default"] == "BCBST-IXEMPRA"
+    assert shown["authorization.default_months"] == 9
+    with open_store(db) as store:
+        changed = [e for e in store.audit.entries() if e.action == "changed"]
+        assert len(changed) >= 3
+        assert store.verify_audit_chain().ok
+
+
+def test_a_nurse_cannot_change_settings(db):
+    result = run(db, "months", "9", "--as", "nina", password=PASSWORDS["nina"])
+    assert result.exit_code == 1
+    assert "not an administrator" in result.output
+    assert json.loads(run(db, "show").output)["authorization.default_months"] is None
+
+
+def test_a_wrong_password_changes_nothing(db):
+    before = json.loads(run(db, "show").output)
+    result = run(db, *LETTERHEAD, "--as", "admin", password="not-the-password-123")
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert json.loads(run(db, "show").output) == before
+
+
+def test_a_policy_version_or_unknown_id_is_refused_with_the_known_ids(db):
+    for bad in ("ING-CC-0090@2022-02-25", "NOPE"):
+        result = run(db, "policy", bad, "--as", "admin", password=PASSWORDS["admin"])
+        assert result.exit_code == 2
+        assert "BCBST-IXEMPRA, ING-CC-0090" in result.output
+
+
+def test_without_as_the_change_is_refused_before_any_prompt(db):
+    result = run(db, "months", "3")
+    assert result.exit_code == 2
+    assert "--as ADMIN" in result.output
