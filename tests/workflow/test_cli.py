@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import FAST, PASSWORDS, REFERENCE, case_data
+from workflow_helpers import FAST, PASSWORDS, REFERENCE, case_data
 
 from ixreview.cli import cli, workflow_cmds
 from ixreview.store import open_store

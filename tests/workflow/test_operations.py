@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 
 import pytest
-from conftest import DELETE, REFERENCE, case_data  # tests/workflow/conftest.py
+from workflow_helpers import DELETE, REFERENCE, case_data  # tests/workflow/conftest.py
 
 from ixreview.letters.verify import verify_letter
 from ixreview.workflow import accounts, operations

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import FAST, PASSWORDS
+from workflow_helpers import FAST, PASSWORDS
 
 from ixreview.cli import cli, workflow_cmds
 from ixreview.store import open_store
