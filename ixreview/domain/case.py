@@ -24,8 +24,10 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ixreview.domain.drugs import DrugClass, classify_agent
 from ixreview.domain.icd10 import check_billable_code
@@ -211,18 +213,38 @@ class Case(_Strict):
 
     @model_validator(mode="after")
     def _check(self) -> Case:
-        if self.member.birth_date and self.member.birth_date > self.received_at.date():
-            raise ValueError(
-                f"member.birth_date {self.member.birth_date} is after received_at "
-                f"{self.received_at.date()}"
+        # Cross-field problems, each reported at its own field path, all at once.
+        received = self.received_at.date()
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        if self.member.birth_date and self.member.birth_date > received:
+            problems.append(
+                (
+                    ("member", "birth_date"),
+                    f"{self.member.birth_date} is after received_at {received}",
+                )
             )
-        if self.labs.collected_on and self.labs.collected_on > self.received_at.date():
-            raise ValueError(
-                f"labs.collected_on {self.labs.collected_on} is after received_at "
-                f"{self.received_at.date()}"
+        if self.labs.collected_on and self.labs.collected_on > received:
+            problems.append(
+                (
+                    ("labs", "collected_on"),
+                    f"{self.labs.collected_on} is after received_at {received}",
+                )
             )
         if self.continuation is not None and self.request_type == RequestType.INITIAL:
-            raise ValueError('continuation is given but request_type is "initial"')
+            problems.append((("continuation",), 'is given but request_type is "initial"'))
+        if problems:
+            raise ValidationError.from_exception_data(
+                "Case",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError("value_error", "{error}", {"error": msg}),
+                        loc=loc,
+                        input=None,
+                        ctx={"error": msg},
+                    )
+                    for loc, msg in problems
+                ],
+            )
         return self
 
     @property

@@ -85,8 +85,7 @@ def label_warnings(case: Case) -> list[str]:
         )
     if med.bsa_m2 is not None and Decimal(str(med.bsa_m2)) > BSA_CAP_M2:
         out.append(
-            f"Body surface area {med.bsa_m2:g} m² is capped at {BSA_CAP_M2} m² for dosing "
-            "(label)."
+            f"Body surface area {med.bsa_m2:g} m² is capped at {BSA_CAP_M2} m² for dosing (label)."
         )
     if med.regimen == Regimen.MONOTHERAPY and dose is not None:
         out.extend(_hepatic_monotherapy_warning(case, dose))

@@ -221,7 +221,9 @@ def _derived(case: Case) -> list[DerivedFact]:
 
 
 def _summary(outcome: Outcome, version: PolicyVersion, missing: list[str]) -> str:
-    name = f"{version.id} ({version.version}{', DRAFT' if version.status == 'draft' else ''})"
+    name = f"{version.id} version {version.version}"
+    if version.status == "draft":
+        name += " (draft, comparison only)"
     if outcome == Outcome.MEETS:
         return f"The request meets the criteria of {name}."
     if outcome == Outcome.DOES_NOT_MEET:

@@ -16,6 +16,7 @@ from enum import Enum
 from ixreview.domain import icd10
 from ixreview.domain.case import Case, Status
 from ixreview.domain.drugs import DrugClass
+from ixreview.domain.limits import ANC_UNIT_DOUBT, PLATELET_UNIT_DOUBT
 from ixreview.domain.resistance import failure, resistance
 
 FactScalar = bool | str | Decimal
@@ -115,10 +116,18 @@ def _breast_cancer(case: Case) -> FactValue:
 # -- labs --------------------------------------------------------------------
 
 
-def _count(value: float | None, path: str, label: str) -> FactValue:
+def _count(value: float | None, path: str, label: str, doubt_below: int) -> FactValue:
     if value is None:
         return FactValue(None, f"{label}: not documented", (path,))
     d = _dec(value)
+    if d < doubt_below:
+        # "Platelets 150" is almost surely 150 ×10³/µL: never judge it as 150 cells/mm³.
+        return FactValue(
+            None,
+            f"{label} {fmt_number(d)} cells/mm³ reads as a unit mistake; "
+            "confirm the value in cells/mm³",
+            (path,),
+        )
     return FactValue(d, f"{label} {fmt_number(d)} cells/mm³")
 
 
@@ -207,13 +216,15 @@ FACTS: dict[str, FactSpec] = {
             "Prior lines of therapy",
             "number",
             "lines",
-            lambda c: FactValue(
-                None, "Prior lines of therapy: not documented", ("prior_lines_of_therapy",)
-            )
-            if c.prior_lines_of_therapy is None
-            else FactValue(
-                Decimal(c.prior_lines_of_therapy),
-                f"{c.prior_lines_of_therapy} prior line(s) of therapy",
+            lambda c: (
+                FactValue(
+                    None, "Prior lines of therapy: not documented", ("prior_lines_of_therapy",)
+                )
+                if c.prior_lines_of_therapy is None
+                else FactValue(
+                    Decimal(c.prior_lines_of_therapy),
+                    f"{c.prior_lines_of_therapy} prior line(s) of therapy",
+                )
             ),
         ),
         FactSpec(
@@ -297,7 +308,9 @@ FACTS: dict[str, FactSpec] = {
             "Baseline neutrophil count",
             "number",
             "cells/mm³",
-            lambda c: _count(c.labs.anc_per_mm3, "labs.anc_per_mm3", "Baseline neutrophil count"),
+            lambda c: _count(
+                c.labs.anc_per_mm3, "labs.anc_per_mm3", "Baseline neutrophil count", ANC_UNIT_DOUBT
+            ),
         ),
         FactSpec(
             "platelets",
@@ -305,7 +318,10 @@ FACTS: dict[str, FactSpec] = {
             "number",
             "cells/mm³",
             lambda c: _count(
-                c.labs.platelets_per_mm3, "labs.platelets_per_mm3", "Baseline platelet count"
+                c.labs.platelets_per_mm3,
+                "labs.platelets_per_mm3",
+                "Baseline platelet count",
+                PLATELET_UNIT_DOUBT,
             ),
         ),
         FactSpec(

@@ -100,9 +100,7 @@ def _connection() -> sqlite3.Connection:
             path = index_path()
             if not path.exists():
                 build_index(path)
-            _CONNECTION = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, check_same_thread=False
-            )
+            _CONNECTION = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         return _CONNECTION
 
 
@@ -115,9 +113,11 @@ def normalize_code(code: str) -> str:
 def lookup(code: str) -> CodeInfo | None:
     norm = normalize_code(code)
     with _LOCK:
-        row = _connection().execute(
-            "SELECT code, description, billable FROM codes WHERE code = ?", (norm,)
-        ).fetchone()
+        row = (
+            _connection()
+            .execute("SELECT code, description, billable FROM codes WHERE code = ?", (norm,))
+            .fetchone()
+        )
     return CodeInfo(row[0], row[1], bool(row[2])) if row else None
 
 
@@ -130,11 +130,15 @@ def complete(prefix: str, limit: int = 50) -> list[CodeInfo]:
     """Billable codes starting with a prefix, for completion in the checklist."""
     norm = normalize_code(prefix) if prefix.strip() else ""
     with _LOCK:
-        rows = _connection().execute(
-            "SELECT code, description, billable FROM codes WHERE code >= ? AND code < ?"
-            " AND billable = 1 ORDER BY code LIMIT ?",
-            (norm, norm + "\uffff", limit),
-        ).fetchall()
+        rows = (
+            _connection()
+            .execute(
+                "SELECT code, description, billable FROM codes WHERE code >= ? AND code < ?"
+                " AND billable = 1 ORDER BY code LIMIT ?",
+                (norm, norm + "\uffff", limit),
+            )
+            .fetchall()
+        )
     return [CodeInfo(r[0], r[1], bool(r[2])) for r in rows]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ixreview.domain.case import Case
+from ixreview.domain.limits import ANC_UNIT_DOUBT, PLATELET_UNIT_DOUBT
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,7 @@ def _message(err: Mapping[str, Any]) -> str:
 
 
 def findings_from(error: ValidationError) -> list[Finding]:
-    return [
-        Finding(field_path(e["loc"]), _message(e))
-        for e in error.errors(include_url=False)
-    ]
+    return [Finding(field_path(e["loc"]), _message(e)) for e in error.errors(include_url=False)]
 
 
 # Sections that are objects: null means "not documented", exactly like absent.
@@ -161,8 +159,6 @@ def parse_case_json(text: str | bytes) -> Case:
 
 # Plausibility: values that may be true but usually mean a mistake.
 LAB_MAX_AGE_DAYS = 30
-ANC_UNIT_DOUBT = 50  # an ANC under 50 cells/mm3 reads as x10^9/L
-PLATELET_UNIT_DOUBT = 1000  # platelets under 1,000 cells/mm3 read as x10^3/uL
 BSA_RANGE = (1.0, 3.0)
 
 
@@ -208,10 +204,17 @@ def plausibility_warnings(case: Case) -> list[Finding]:
     if case.member.birth_date is not None:
         age_years = _years_between(case.member.birth_date, case.received_on)
         if age_years > 110:
-            out.append(
-                Finding("member.birth_date", f"the member would be {age_years} years old")
-            )
+            out.append(Finding("member.birth_date", f"the member would be {age_years} years old"))
     for i, t in enumerate(case.prior_therapies or []):
+        for name in ("start", "end", "progression_date"):
+            value = getattr(t, name)
+            if value is not None and value > case.received_on:
+                out.append(
+                    Finding(
+                        f"prior_therapies[{i}].{name}",
+                        f"{value} is after the request was received ({case.received_on})",
+                    )
+                )
         if t.progressed_on_therapy is False and t.progression_date and t.end is None:
             out.append(
                 Finding(

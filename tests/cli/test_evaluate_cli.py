@@ -138,7 +138,7 @@ def test_human_output_shows_the_clause_tree_then_the_outcome(tmp_path: Path) -> 
     outcome = next(i for i, line in enumerate(lines) if line.startswith("Outcome: "))
     assert lines[outcome] == (
         "Outcome: does_not_meet_criteria — The request does not meet the criteria of "
-        "ING-CC-0090 (2022-02-25)."
+        "ING-CC-0090 version 2022-02-25."
     )
     assert outcome > max(i for i, line in enumerate(lines) if line.lstrip().startswith("["))
 

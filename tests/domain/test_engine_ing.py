@@ -1,4 +1,4 @@
-"""ING-CC-0090 (2022-02-25): every clause met, not met and not documented; every threshold.
+"""ING-CC-0090 version 2022-02-25: every clause met, not met and not documented; every threshold.
 
 The base is the case-format example: metastatic breast cancer, capecitabine after two
 lines, normal counts and liver tests; it meets clause I and II.B.
@@ -46,7 +46,7 @@ def test_the_example_meets_clause_i_and_ii_b() -> None:
         "NA.II": NOT_MET,
         "NA.III": NOT_MET,
     }
-    assert ev.summary == "The request meets the criteria of ING-CC-0090 (2022-02-25)."
+    assert ev.summary == "The request meets the criteria of ING-CC-0090 version 2022-02-25."
 
 
 # -- clause I --------------------------------------------------------------------------
@@ -80,7 +80,7 @@ def test_clause_i_unknown_lists_exactly_the_missing_fields() -> None:
     assert ing(**{"diagnosis.icd10_codes": None}).missing == ["diagnosis.icd10_codes"]
     ev = ing(**{"diagnosis.extent": None})
     assert ev.summary == (
-        "Information is needed to decide under ING-CC-0090 (2022-02-25): diagnosis.extent."
+        "Information is needed to decide under ING-CC-0090 version 2022-02-25: diagnosis.extent."
     )
 
 

@@ -283,15 +283,15 @@ def test_wrong_enum_values(path: str, value: str, expected: str) -> None:
         ({"member": "Dolores"}, 'member: must be an object (got "Dolores")'),
         (
             {"member.birth_date": "2027-01-01"},
-            "member.birth_date 2027-01-01 is after received_at 2026-11-19",
+            "member.birth_date: 2027-01-01 is after received_at 2026-11-19",
         ),
         (
             {"labs.collected_on": "2026-11-20"},
-            "labs.collected_on 2026-11-20 is after received_at 2026-11-19",
+            "labs.collected_on: 2026-11-20 is after received_at 2026-11-19",
         ),
         (
             {"continuation": {"unacceptable_toxicity": False}},
-            'continuation is given but request_type is "initial"',
+            'continuation: is given but request_type is "initial"',
         ),
     ],
 )
@@ -382,3 +382,17 @@ def test_deep_but_parseable_nesting_is_an_input_error() -> None:
     (finding,) = info.value.findings
     assert finding.path == ""
     assert "recursion" in finding.message  # which parser gives up first depends on the stack
+
+
+def test_every_cross_field_problem_is_reported_at_its_own_path() -> None:
+    assert problems(
+        **{
+            "member.birth_date": "2027-01-01",
+            "labs.collected_on": "2026-11-20",
+            "continuation": {"unacceptable_toxicity": False},
+        }
+    ) == [
+        "member.birth_date: 2027-01-01 is after received_at 2026-11-19",
+        "labs.collected_on: 2026-11-20 is after received_at 2026-11-19",
+        'continuation: is given but request_type is "initial"',
+    ]
