@@ -2,8 +2,12 @@
 
 Only PySide6 and this package's light modules load before the sign-in window
 shows; the store (sqlite-utils), letters (reportlab) and signing (pyHanko) load
-when first used. `IXREVIEW_STARTUP_PROBE=1` makes the process print "shown" and
-exit as soon as the sign-in window is on screen (benchmarks/bench_startup.py).
+when first used. Right after the sign-in window is up, the database is opened;
+if it has no account yet (first start), the sign-in window gives way to "Create
+the first administrator", which can also load the sample requests for practice,
+and the new administrator is signed in. `IXREVIEW_STARTUP_PROBE=1` makes the
+process print "shown" and exit as soon as the sign-in window is on screen
+(benchmarks/bench_startup.py).
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ixreview.ui.signin import SignInDialog
 
 if TYPE_CHECKING:
+    from ixreview.ui.account_forms import FirstAdminDialog
     from ixreview.ui.desk import Desk
     from ixreview.ui.idle_lock import IdleWatcher
     from ixreview.ui.main_window import MainWindow
@@ -33,16 +38,68 @@ class Session:
         self.window: MainWindow | None = None
         self.watcher: IdleWatcher | None = None
 
+    def open_desk(self) -> Desk:
+        from ixreview.ui.desk import Desk
+
+        if self.desk is None:
+            self.desk = Desk.open(self.db)
+        return self.desk
+
     def attempt(self, username: str, password: str) -> str | None:
-        from ixreview.ui.desk import Desk, DeskError
+        from ixreview.ui.desk import DeskError
 
         try:
-            if self.desk is None:
-                self.desk = Desk.open(self.db)
-            self.desk.sign_in(username, password)
+            self.open_desk().sign_in(username, password)
         except DeskError as exc:
             return str(exc)
         return None
+
+    # -- first start ------------------------------------------------------------------------
+    def first_admin_dialog(self) -> FirstAdminDialog | None:
+        """The "create the first administrator" dialog when the database has no account."""
+        from ixreview.ui.account_forms import FirstAdminDialog
+
+        desk = self.open_desk()
+        return FirstAdminDialog(desk) if desk.needs_first_admin() else None
+
+    def finish_first_run(self, dialog: FirstAdminDialog) -> str:
+        """After the administrator was created: load the samples if asked; what to say."""
+        from ixreview.ui.desk import DeskError
+
+        desk = self.open_desk()
+        lines = [f"The administrator account {desk.user.username if desk.user else ''} exists."]
+        if dialog.load_samples():
+            try:
+                loaded = desk.load_samples()
+                lines.append(
+                    f"{sum(1 for s in loaded if s.imported)} sample requests (made-up members) "
+                    "are in the work queue for practice."
+                )
+            except DeskError as exc:
+                lines.append(str(exc))
+        lines.append(
+            "Next: add the reviewers' accounts in Tools > Settings > Reviewer accounts, "
+            "and the plan's letterhead in Tools > Settings > Plan and review."
+        )
+        return "\n\n".join(lines)
+
+    def check_first_run(self, signin: SignInDialog) -> None:
+        """Swap the sign-in window for the first-administrator dialog on a new database."""
+        from ixreview.ui.desk import DeskError
+
+        try:
+            first = self.first_admin_dialog()
+        except DeskError as exc:
+            signin.show_message(str(exc))
+            return
+        if first is None:
+            return
+        signin.hide()
+        if first.exec() != QDialog.DialogCode.Accepted:
+            signin.reject()
+            return
+        QMessageBox.information(None, "ixreview is ready", self.finish_first_run(first))
+        signin.accept()
 
     def start_main(self, app: QApplication) -> None:
         from ixreview.ui.idle_lock import IdleWatcher
@@ -72,6 +129,7 @@ def run(db: Path | None = None, argv: list[str] | None = None) -> int:
     if os.environ.get("IXREVIEW_STARTUP_PROBE"):
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
         return app.exec()
+    QTimer.singleShot(0, lambda: session.check_first_run(dialog))
     if not dialog.exec():
         return 0
     try:

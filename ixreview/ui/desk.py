@@ -22,9 +22,10 @@ from ixreview.ui.queue_model import QueueEntry
 from ixreview.ui.review_state import ALL_FIELDS, Answer, Origin, ReviewState, blank
 
 if TYPE_CHECKING:
-    from ixreview.store.models import User
+    from ixreview.store.models import Letter, User
     from ixreview.store.store import Store
-    from ixreview.workflow.accounts import Session
+    from ixreview.workflow.accounts import Account, Security, Session
+    from ixreview.workflow.demo import ImportedSample
 
 # Page confirmations, count units and the draft-comparison switch have no column of
 # their own in the store yet: they ride in the review's clause comments under this key.
@@ -33,7 +34,43 @@ FIXED_BY_REQUEST = {"reference", "received_at"}
 
 
 class DeskError(Exception):
-    """An action was refused or failed; the message is for the reviewer, in words."""
+    """An action was refused or failed; the message is for the reviewer, in words.
+
+    `field` names the form field at fault when there is one (the dialog shows the
+    message there), else None.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.problem = message
+
+
+def _desk_error(exc: Exception) -> DeskError:
+    """A workflow error as a DeskError, keeping the field it names."""
+    from ixreview.workflow.errors import InvalidInput
+
+    if isinstance(exc, InvalidInput):
+        error = DeskError(str(exc), exc.field)
+        error.problem = exc.problem
+        return error
+    return DeskError(str(exc))
+
+
+@dataclass(frozen=True)
+class PastCase:
+    """What a past case offers: its current determination and letters."""
+
+    reference: str
+    decision: str | None  # A1, A3, A4, A6
+    authorization_number: str | None
+    period_start: str | None
+    period_end: str | None
+    letters: int
+
+    @property
+    def can_continue(self) -> bool:
+        return self.decision == "A1" and bool(self.authorization_number)
 
 
 @dataclass
@@ -55,6 +92,7 @@ class Desk:
         self.store = store
         self.user = user
         self.session: Session | None = None
+        self.security: Security | None = None  # None: the workflow's production defaults
         if user is not None:  # a Desk made for an already known user (tests, tools)
             self.use_account(user)
 
@@ -78,6 +116,9 @@ class Desk:
     def actor(self) -> int | None:
         return self.user.id if self.user else None
 
+    def _security(self) -> dict[str, Any]:
+        return {} if self.security is None else {"security": self.security}
+
     def sign_in(self, username: str, password: str) -> User:
         from ixreview.workflow import accounts
         from ixreview.workflow.errors import WorkflowError
@@ -85,14 +126,131 @@ class Desk:
         try:
             if accounts.needs_first_admin(self.store):
                 raise DeskError(
-                    "No accounts exist yet: create the first administrator with the "
-                    "command line (ixreview user --help), then sign in."
+                    "No accounts exist yet: restart ixreview to create the first administrator."
                 )
-            self.session = accounts.sign_in(self.store, username, password)
+            self.session = accounts.sign_in(self.store, username, password, **self._security())
         except WorkflowError as exc:
             raise DeskError(str(exc)) from None
         self.user = self.store.users.get(self.session.user_id)
         return self.user
+
+    # -- first start ------------------------------------------------------------------------
+    def needs_first_admin(self) -> bool:
+        from ixreview.workflow import accounts
+
+        return accounts.needs_first_admin(self.store)
+
+    def account_problems(self, values: dict[str, str], role: str) -> dict[str, str]:
+        """What is wrong with each typed field, in words (empty fields are left alone:
+        the form says what is missing when it is submitted)."""
+        from ixreview.workflow import passwords, validation
+        from ixreview.workflow.errors import InvalidInput
+        from ixreview.workflow.roles import Role
+
+        problems: dict[str, str] = {}
+        wanted = Role(role)
+        checks: dict[str, Any] = {
+            "username": validation.username,
+            "full_name": validation.full_name,
+            "credentials": lambda v: validation.credentials(v, wanted),
+            "npi": lambda v: validation.npi(v, wanted),
+            "p2p_phone": lambda v: validation.phone(v, wanted),
+        }
+        for name, check in checks.items():
+            if values.get(name, "").strip():
+                try:
+                    check(values[name])
+                except InvalidInput as exc:
+                    problems[name] = exc.problem
+        password = values.get("password", "")
+        if password:
+            try:
+                passwords.check_password(
+                    password,
+                    username=values.get("username", ""),
+                    full_name=values.get("full_name", ""),
+                )
+            except InvalidInput as exc:
+                problems["password"] = exc.problem
+        if values.get("confirm") and values.get("confirm") != password:
+            problems["confirm"] = "does not match the password"
+        return problems
+
+    def create_first_admin(
+        self, *, full_name: str, username: str, password: str, organization: str
+    ) -> User:
+        """Create the first administrator (and the signing authority), then sign them in."""
+        from ixreview.workflow import accounts
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            accounts.create_first_admin(
+                self.store,
+                username=username,
+                full_name=full_name,
+                password=password,
+                organization=organization,
+                **self._security(),
+            )
+        except WorkflowError as exc:
+            raise _desk_error(exc) from None
+        return self.sign_in(username, password)
+
+    def load_samples(self) -> list[ImportedSample]:
+        """Import the shipped sample requests for practice (nothing is decided)."""
+        from ixreview.store.errors import StoreError
+        from ixreview.workflow import demo
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            return demo.import_samples(self.store, actor=self.actor)
+        except (WorkflowError, StoreError) as exc:
+            raise DeskError(f"the sample requests were not loaded: {exc}") from None
+
+    # -- accounts (administrators; the workflow refuses anyone else) --------------------------
+    def accounts(self, *, include_inactive: bool = False) -> list[Account]:
+        from ixreview.workflow import accounts
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            return accounts.list_users(
+                self.store, self._session(), include_inactive=include_inactive
+            )
+        except WorkflowError as exc:
+            raise DeskError(str(exc)) from None
+
+    def add_account(self, values: dict[str, str]) -> Account:
+        """Add an account and enroll its signing key; `values` are the dialog's fields."""
+        from ixreview.workflow import accounts
+        from ixreview.workflow.errors import WorkflowError
+
+        if values.get("password") != values.get("confirm"):
+            raise DeskError("confirm: does not match the password", "confirm")
+        try:
+            return accounts.add_user(
+                self.store,
+                self._session(),
+                username=values.get("username", ""),
+                full_name=values.get("full_name", ""),
+                role=values.get("role", ""),
+                password=values.get("password", ""),
+                admin_password=values.get("admin_password", ""),
+                credentials=values.get("credentials") or None,
+                npi=values.get("npi") or None,
+                p2p_phone=values.get("p2p_phone") or None,
+                **self._security(),
+            )
+        except WorkflowError as exc:
+            raise _desk_error(exc) from None
+
+    def deactivate_account(self, username: str) -> Account:
+        from ixreview.workflow import accounts
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            return accounts.deactivate_user(self.store, self._session(), username)
+        except WorkflowError as exc:
+            raise DeskError(str(exc)) from None
 
     def check_password(self, password: str) -> bool:
         """Unlock after idle: the same user's password (a wrong one counts towards lockout)."""
@@ -102,7 +260,7 @@ class Desk:
         if self.session is None:
             return False
         try:
-            accounts.unlock(self.store, self.session, password)
+            accounts.unlock(self.store, self.session, password, **self._security())
         except WorkflowError:
             return False
         return True
@@ -161,17 +319,84 @@ class Desk:
             raise DeskError(f"{path.name}: cannot be read ({exc})") from None
         return self.import_text(text, path.name)
 
-    def import_text(self, text: str, name: str = "case") -> tuple[str, list[str]]:
+    def import_text(
+        self, text: str, name: str = "case", *, policy: str | None = None
+    ) -> tuple[str, list[str]]:
         from ixreview.domain.intake import CaseError
         from ixreview.store.errors import StoreError
 
         try:
-            result = self.store.import_case(text, actor=self.actor)
+            result = self.store.import_case(text, actor=self.actor, policy=policy)
         except CaseError as exc:
             raise DeskError(f"{name} is not a valid case file:\n" + str(exc)) from None
         except StoreError as exc:
             raise DeskError(str(exc)) from None
         return result.reference, result.warnings
+
+    def _import_new(
+        self, make: Any, what: str, policy: str | None = None
+    ) -> tuple[str, list[str]]:
+        """Import a case the desk made (`make(reference)` -> dict) under a fresh reference."""
+        from ixreview.store.errors import DuplicateReferenceError
+        from ixreview.ui.new_requests import new_reference
+
+        for _ in range(5):  # a clash of six random hex digits on one day is rare
+            data = make(new_reference(self.store.now().astimezone()))
+            try:
+                result = self.store.import_case(json.dumps(data), actor=self.actor, policy=policy)
+            except DuplicateReferenceError:
+                continue
+            except Exception as exc:  # CaseError, StoreError: in words, never a traceback
+                raise DeskError(f"the {what} could not be created: {exc}") from None
+            return result.reference, result.warnings
+        raise DeskError(f"the {what} could not be created: no free reference; try again")
+
+    def new_empty_review(
+        self, *, first_name: str, last_name: str, member_id: str, urgency: str | None
+    ) -> tuple[str, list[str]]:
+        """A request with only the member's name (the reviewer enters the rest)."""
+        from ixreview.ui.new_requests import empty_case
+
+        now = self.store.now().astimezone()
+        return self._import_new(
+            lambda ref: empty_case(
+                ref,
+                now,
+                first_name=first_name,
+                last_name=last_name,
+                member_id=member_id,
+                urgency=urgency,
+            ),
+            "empty review",
+        )
+
+    def start_continuation(self, reference: str) -> tuple[str, list[str]]:
+        """A continuation request pre-filled from an approval, linked to its authorization."""
+        from ixreview.ui.new_requests import continuation_case
+
+        past = self.past_case(reference)
+        if not past.can_continue:
+            raise DeskError(
+                f"{reference} is not an approval in force: a continuation extends an "
+                "approved authorization"
+            )
+        request = self.store.requests.by_reference(reference)
+        intake = json.loads(request.intake_json)
+        now = self.store.now().astimezone()
+        assert past.authorization_number is not None
+        number = past.authorization_number
+        return self._import_new(
+            lambda ref: continuation_case(
+                intake,
+                reference=ref,
+                received_at=now,
+                authorization_number=number,
+                period_start=past.period_start,
+                period_end=past.period_end,
+            ),
+            "continuation request",
+            policy=request.policy,
+        )
 
     # -- reviews --------------------------------------------------------------------------
     def open_review(self, reference: str) -> OpenReview:
@@ -283,6 +508,7 @@ class Desk:
                     rationale=reason,
                     policy=policy,
                     expected_revision=revision,
+                    **self._security(),
                 )
             elif action == "refer":
                 result = operations.refer(store, session, ref, reason, expected_revision=revision)
@@ -300,6 +526,7 @@ class Desk:
                     rationale=reason,
                     policy=policy,
                     expected_revision=revision,
+                    **self._security(),
                 )
             elif action == "pend":
                 missing = prefill.information_items(evaluation) if evaluation else []
@@ -311,6 +538,7 @@ class Desk:
                     missing=missing,
                     policy=policy,
                     expected_revision=revision,
+                    **self._security(),
                 )
             else:
                 raise DeskError(f"unknown action {action!r}")
@@ -341,10 +569,62 @@ class Desk:
 
         return fetch
 
-    # -- letters --------------------------------------------------------------------------
+    # -- past cases and letters -------------------------------------------------------------
+    def past_case(self, reference: str) -> PastCase:
+        from ixreview.store.errors import StoreError
+
+        try:
+            request = self.store.requests.by_reference(reference)
+            current = self.store.determinations.current(request.id)
+            letters = sum(
+                len(self.store.determinations.letters(d.id))
+                for d in self.store.determinations.for_request(request.id)
+            )
+        except StoreError as exc:
+            raise DeskError(str(exc)) from None
+        if current is None:
+            return PastCase(reference, None, None, None, None, letters)
+        return PastCase(
+            reference,
+            str(current.decision),
+            current.authorization_number,
+            current.period_start,
+            current.period_end,
+            letters,
+        )
+
     def letters(self, reference: str) -> list[bytes]:
-        view = self.store.view_request(reference, actor=self.actor)
-        return [letter.pdf for letter in view.letters]
+        return [letter.pdf for letter in self.letter_records(reference)]
+
+    def letter_records(self, reference: str) -> list[Letter]:
+        """Every signed letter of a request, oldest first (viewing them is audited)."""
+        from ixreview.store.errors import StoreError
+
+        try:
+            return list(self.store.view_request(reference, actor=self.actor).letters)
+        except StoreError as exc:
+            raise DeskError(str(exc)) from None
+
+    def record_letter_output(self, letter: Letter, how: str, *, reprint: bool) -> None:
+        """Audit a letter leaving the app: `how` is "printed" or "exported" (saved as a file).
+
+        The details name ids only (never the path, which may carry a member's name).
+        """
+        from ixreview.store.models import AuditAction
+
+        action = {"printed": AuditAction.PRINTED, "exported": AuditAction.EXPORTED}[how]
+        self.store.audit.append(
+            action,
+            "letter",
+            letter.id,
+            actor=self.actor,
+            details={
+                "determination_id": letter.determination_id,
+                "kind": letter.kind,
+                "reprint": reprint,
+                "via": "gui",
+            },
+        )
 
     # -- settings -------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

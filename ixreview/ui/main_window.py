@@ -1,10 +1,15 @@
 """The main window: work queue, history search, open reviews as tabs, letters, lock.
 
-Menus carry every action with a shortcut (Ctrl+O import, Ctrl+F
-search, Ctrl+PgDown/PgUp next/previous step, Ctrl+D decide). Case files can be
-dropped on the window. Window geometry, splitters and column widths persist in
-QSettings. When the idle lock fires, the content is swapped for a blank screen
-(no PHI stays visible) until the same user's password is given.
+Menus carry every action with a shortcut (Ctrl+N new empty review, Ctrl+O
+import, Ctrl+F search, Ctrl+PgDown/PgUp next/previous step, Ctrl+D decide,
+Ctrl+L show letter, Ctrl+Shift+P reprint, Ctrl+Shift+N start continuation). Case
+files can be dropped on the window. A past case (opened from the history, read
+only) offers "Reprint letter" and, for an approval, "Start continuation
+request", which pre-fills a new request linked to the authorization. Printing
+and saving a letter are audited through the Desk. Window geometry, splitters and
+column widths persist in QSettings. When the idle lock fires, the content is
+swapped for a blank screen (no PHI stays visible) until the same user's password
+is given.
 """
 
 from __future__ import annotations
@@ -138,10 +143,46 @@ class MainWindow(QMainWindow):
             lambda index: self.open_review(str(index.data(HISTORY_REFERENCE)))
         )
         layout.addWidget(self.history_view, 1)
+        buttons = QHBoxLayout()
+        self.history_open = QPushButton("&Open", page)
+        self.history_reprint = QPushButton("&Reprint letter…", page)
+        self.history_continue = QPushButton("Start &continuation request", page)
+        for button, slot in (
+            (self.history_open, lambda: self._with_history_selection(self.open_review)),
+            (self.history_reprint, lambda: self._with_history_selection(self.reprint)),
+            (self.history_continue, lambda: self._with_history_selection(self.start_continuation)),
+        ):
+            button.clicked.connect(slot)
+            button.setEnabled(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.history_view.selectionModel().selectionChanged.connect(self._history_selected)
         return page
+
+    def selected_history_reference(self) -> str | None:
+        rows = self.history_view.selectionModel().selectedRows()
+        return str(rows[0].data(HISTORY_REFERENCE)) if rows else None
+
+    def _with_history_selection(self, action: Callable[[str], object]) -> None:
+        if reference := self.selected_history_reference():
+            action(reference)
+
+    def _history_selected(self) -> None:
+        reference = self.selected_history_reference()
+        past = None
+        if reference:
+            try:
+                past = self.desk.past_case(reference)
+            except DeskError:
+                past = None
+        self.history_open.setEnabled(reference is not None)
+        self.history_reprint.setEnabled(bool(past and past.letters))
+        self.history_continue.setEnabled(bool(past and past.can_continue))
 
     def search_history(self) -> None:
         self.history_model.reset(self.desk.history_fetcher(self.history_box.text()))
+        self._history_selected()
         self.history_view.resizeColumnsToContents()
         self.statusBar().showMessage(f"{self.history_model.rowCount()} shown (more load on scroll)")
 
@@ -161,6 +202,8 @@ class MainWindow(QMainWindow):
         tab.saved.connect(self._saved)
         tab.saveFailed.connect(self._save_failed)
         tab.decided.connect(self._decided)
+        tab.reprintRequested.connect(self.reprint)
+        tab.continuationRequested.connect(self.start_continuation)
         title = reference + (" (read-only)" if review.read_only else "")
         self.tabs.addTab(tab, title)
         self.tabs.setCurrentWidget(tab)
@@ -195,15 +238,80 @@ class MainWindow(QMainWindow):
         if action in ("approve", "deny", "pend"):
             self.show_letter(reference)
 
-    def show_letter(self, reference: str) -> None:
-        from ixreview.ui.letter_preview import LetterPreview
+    def show_letter(self, reference: str, *, reprint: bool = False) -> None:
+        """The request's latest signed letter in the preview; print and save are audited."""
+        from ixreview.ui.letter_preview import LetterError, LetterPreview
 
-        letters = self.desk.letters(reference)
+        try:
+            letters = self.desk.letter_records(reference)
+        except DeskError as exc:
+            QMessageBox.warning(self, "No letter", str(exc))
+            return
         if not letters:
             self.statusBar().showMessage(f"{reference}: no letter on record")
             return
-        self.preview = LetterPreview(letters[-1], reference, self)
+        letter = letters[-1]
+        note = (
+            f"Reprint of the {letter.kind.replace('_', ' ')} letter signed "
+            f"{letter.signed_at[:16].replace('T', ' ')} UTC (the signed original, unchanged)."
+            if reprint
+            else ""
+        )
+        try:
+            self.preview = LetterPreview(letter.pdf, reference, self, note=note)
+        except LetterError as exc:
+            QMessageBox.warning(self, "Letter", str(exc))
+            return
+        self.preview.printed.connect(
+            lambda: self.desk.record_letter_output(letter, "printed", reprint=reprint)
+        )
+        self.preview.saved.connect(
+            lambda _path: self.desk.record_letter_output(letter, "exported", reprint=reprint)
+        )
         self.preview.show()
+
+    def reprint(self, reference: str) -> None:
+        self.show_letter(reference, reprint=True)
+
+    def start_continuation(self, reference: str) -> ReviewTab | None:
+        """A new continuation request pre-filled from the approval, opened for review."""
+        try:
+            new_reference, warnings = self.desk.start_continuation(reference)
+        except DeskError as exc:
+            QMessageBox.warning(self, "No continuation", str(exc))
+            return None
+        self.refresh_queue()
+        tab = self.open_review(new_reference)
+        self.statusBar().showMessage(
+            f"{new_reference}: continuation of {reference}; enter the new labs, urgency, "
+            "toxicity and progression"
+            + (f" ({len(warnings)} import notes)" if warnings else "")
+        )
+        return tab
+
+    def new_empty_review(self) -> ReviewTab | None:
+        from ixreview.ui.new_review import NewReviewDialog
+
+        dialog = NewReviewDialog(self.desk, self)
+        if not dialog.exec() or dialog.reference is None:
+            return None
+        self.refresh_queue()
+        return self.open_review(dialog.reference)
+
+    def load_samples(self) -> int:
+        """File > Load sample requests: the shipped practice cases into the queue."""
+        try:
+            loaded = self.desk.load_samples()
+        except DeskError as exc:
+            QMessageBox.warning(self, "Samples", str(exc))
+            return 0
+        self.refresh_queue()
+        count = sum(1 for s in loaded if s.imported)
+        self.statusBar().showMessage(
+            f"{count} sample requests loaded for practice"
+            + (f" ({len(loaded) - count} were already here)" if count < len(loaded) else "")
+        )
+        return count
 
     # -- import ---------------------------------------------------------------------------
     def import_dialog(self) -> None:
@@ -266,7 +374,10 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
+        new = QKeySequence.StandardKey.New
+        self._action(file, "&New empty review…", new, self.new_empty_review)
         self._action(file, "&Import case…", QKeySequence.StandardKey.Open, self.import_dialog)
+        self._action(file, "Load &sample requests", QKeySequence(), self.load_samples)
         self._action(file, "&Refresh queue", QKeySequence.StandardKey.Refresh, self.refresh_queue)
         file.addSeparator()
         self._action(file, "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -275,6 +386,15 @@ class MainWindow(QMainWindow):
         self._action(review, "&Previous step", QKeySequence("Ctrl+PgUp"), self._previous_step)
         self._action(review, "&Decide…", QKeySequence("Ctrl+D"), self._to_decision)
         self._action(review, "Show &letter", QKeySequence("Ctrl+L"), self._show_current_letter)
+        self._action(
+            review, "&Reprint letter…", QKeySequence("Ctrl+Shift+P"), self._reprint_current
+        )
+        self._action(
+            review,
+            "Start &continuation request",
+            QKeySequence("Ctrl+Shift+N"),
+            self._continue_current,
+        )
         history = bar.addMenu("Hi&story")
         self._action(history, "&Search…", QKeySequence.StandardKey.Find, self.focus_search)
         tools = bar.addMenu("&Tools")
@@ -311,6 +431,19 @@ class MainWindow(QMainWindow):
         if tab := self.current_review():
             self.show_letter(tab.reference)
 
+    def _current_or_selected(self) -> str | None:
+        if tab := self.current_review():
+            return tab.reference
+        return self.selected_history_reference() if self.tabs.currentIndex() == 1 else None
+
+    def _reprint_current(self) -> None:
+        if reference := self._current_or_selected():
+            self.reprint(reference)
+
+    def _continue_current(self) -> None:
+        if reference := self._current_or_selected():
+            self.start_continuation(reference)
+
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(1)
         self.history_box.setFocus()
@@ -320,7 +453,7 @@ class MainWindow(QMainWindow):
         from ixreview.ui.policies import policy_choices
         from ixreview.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.desk.settings_form(), policy_choices(), self)
+        dialog = SettingsDialog(self.desk.settings_form(), policy_choices(), self, desk=self.desk)
         if dialog.exec():
             try:
                 self.desk.save_settings_form(dialog.values())

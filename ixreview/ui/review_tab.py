@@ -5,16 +5,22 @@ transaction; only after it committed does `saved` fire (the status bar then says
 "Saved hh:mm:ss"). A failed save (another window saved first) fires `saveFailed`
 with the store's words, and the status says so instead.
 
+A past case (decided or cancelled, read only) shows a bar above the checklist
+with its determination, "Reprint letter…" and, for an approval, "Start
+continuation request"; the main window acts on the requests.
+
 Signals:
     saved(str): the save committed; the argument is the local time, hh:mm:ss.
     saveFailed(str): the save did not happen; why.
     decided(str, str): (reference, action) after a decision went through.
+    reprintRequested(str): the reviewer asked to reprint this request's letter.
+    continuationRequested(str): the reviewer asked for a continuation of this approval.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ixreview.domain.evaluation import Evaluation
 from ixreview.ui.checklist import ChecklistWidget
@@ -28,6 +34,8 @@ class ReviewTab(QWidget):
     saved = Signal(str)
     saveFailed = Signal(str)
     decided = Signal(str, str)
+    reprintRequested = Signal(str)
+    continuationRequested = Signal(str)
 
     def __init__(self, desk: Desk, open_review: OpenReview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +46,8 @@ class ReviewTab(QWidget):
         self.checklist = ChecklistWidget(self.model, policy_choices(), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.past_bar = self._make_past_bar()
+        layout.addWidget(self.past_bar)
         layout.addWidget(self.checklist)
         self.model.changed.connect(self.autosave)
         self.checklist.decided.connect(
@@ -48,6 +58,47 @@ class ReviewTab(QWidget):
     @property
     def reference(self) -> str:
         return self.review.reference
+
+    def _make_past_bar(self) -> QFrame:
+        bar = QFrame(self)
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar.setAccessibleName("Past case")
+        row = QHBoxLayout(bar)
+        self.past_label = QLabel(bar)
+        self.reprint_button = QPushButton("&Reprint letter…", bar)
+        self.continue_button = QPushButton("Start &continuation request", bar)
+        self.reprint_button.clicked.connect(lambda: self.reprintRequested.emit(self.reference))
+        self.continue_button.clicked.connect(
+            lambda: self.continuationRequested.emit(self.reference)
+        )
+        row.addWidget(self.past_label, 1)
+        row.addWidget(self.reprint_button)
+        row.addWidget(self.continue_button)
+        self.refresh_past_bar(bar)
+        return bar
+
+    def refresh_past_bar(self, bar: QFrame | None = None) -> None:
+        """Show the bar for a past case: what was decided, and what can be done with it."""
+        bar = bar or self.past_bar
+        bar.setVisible(self.review.read_only)
+        if not self.review.read_only:
+            return
+        try:
+            past = self.desk.past_case(self.reference)
+        except DeskError:
+            bar.setVisible(False)
+            return
+        words = {"A1": "Approved", "A3": "Denied", "A4": "Pended", "A6": "Cancelled"}
+        text = f"Past case, read only. {words.get(past.decision or '', 'No determination')}"
+        if past.authorization_number:
+            text += (
+                f": authorization {past.authorization_number}, "
+                f"{past.period_start} to {past.period_end}"
+            )
+        self.past_label.setText(text + ".")
+        self.reprint_button.setEnabled(past.letters > 0)
+        self.continue_button.setEnabled(past.can_continue)
+        self.continue_button.setVisible(past.decision == "A1")
 
     def autosave(self) -> bool:
         if self.review.read_only:
@@ -72,4 +123,5 @@ class ReviewTab(QWidget):
             raise DecisionError(str(exc)) from None
         self.review = self.desk.open_review(self.review.reference)
         self.model.read_only = self.review.read_only
+        self.refresh_past_bar()
         return message

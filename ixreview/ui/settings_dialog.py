@@ -1,17 +1,25 @@
-"""Administrator settings: letterhead, decision clocks, default policy, authorization, idle lock.
+"""Administrator settings: letterhead, decision clocks, default policy, authorization, idle
+lock (tab "Plan and review"), and reviewer accounts (tab "Reviewer accounts").
 
 A view only: the Desk reads the values from, and writes them to, the store's
 setting keys (which refuses non-administrators and validates the letterhead).
+Accounts are listed, added and deactivated through the workflow's account
+operations at once (they do not wait for Save); see `AccountsTab`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from ixreview.ui.generated.ui_settings_dialog import Ui_SettingsDialog
 from ixreview.ui.policies import PolicyChoice
+
+if TYPE_CHECKING:
+    from ixreview.ui.desk import Desk
+
+ACCOUNT_COLUMNS = ["Full name", "User name", "Role", "Credentials", "NPI", "Status", "Signs"]
 
 # form value name -> (widget attribute, kind); the Desk maps them to the store's keys.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -28,11 +36,21 @@ FIELDS: dict[str, tuple[str, str]] = {
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, values: dict[str, Any], choices: list[PolicyChoice], parent: QWidget | None = None
+        self,
+        values: dict[str, Any],
+        choices: list[PolicyChoice],
+        parent: QWidget | None = None,
+        *,
+        desk: Desk | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.accounts: AccountsTab | None = None
+        if desk is None:
+            self.ui.tabs.removeTab(self.ui.tabs.indexOf(self.ui.accounts_tab))
+        else:
+            self.accounts = AccountsTab(self.ui, desk, self)
         self.ui.policy.addItem("(none)", None)
         for c in choices:
             self.ui.policy.addItem(f"{c.id}: {c.title}", c.id)
@@ -80,3 +98,106 @@ class SettingsDialog(QDialog):
             self.ui.message.setStyleSheet("color: #c62828;")
             return
         self.accept()
+
+
+class AccountsTab:
+    """The "Reviewer accounts" tab: list, add, deactivate (through the Desk, at once)."""
+
+    def __init__(self, ui: Ui_SettingsDialog, desk: Desk, dialog: QDialog) -> None:
+        self.ui, self.desk, self.dialog = ui, desk, dialog
+        table = ui.accounts
+        table.setColumnCount(len(ACCOUNT_COLUMNS))
+        table.setHorizontalHeaderLabels(ACCOUNT_COLUMNS)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setVisible(False)
+        ui.add_account.clicked.connect(self.add)
+        ui.deactivate_account.clicked.connect(self.deactivate_selected)
+        ui.show_inactive.toggled.connect(lambda _on: self.refresh())
+        table.itemSelectionChanged.connect(self._selection_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ixreview.ui.desk import DeskError
+
+        table = self.ui.accounts
+        try:
+            people = self.desk.accounts(include_inactive=self.ui.show_inactive.isChecked())
+        except DeskError as exc:
+            self.say(str(exc))
+            people = []
+        table.setRowCount(len(people))
+        for row, a in enumerate(people):
+            cells = [
+                a.full_name,
+                a.username,
+                a.role.label,
+                a.credentials,
+                a.npi or "",
+                "active" if a.active else "deactivated",
+                "yes" if a.can_sign else "no",
+            ]
+            for col, text in enumerate(cells):
+                table.setItem(row, col, QTableWidgetItem(text))
+        self._selection_changed()
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.ui.accounts.item(row, column)
+        return "" if item is None else str(item.text())
+
+    def usernames(self) -> list[str]:
+        return [self._cell(r, 1) for r in range(self.ui.accounts.rowCount())]
+
+    def selected_username(self) -> str | None:
+        rows = {i.row() for i in self.ui.accounts.selectedItems()}
+        return self._cell(rows.pop(), 1) if len(rows) == 1 else None
+
+    def select(self, username: str) -> None:
+        self.ui.accounts.selectRow(self.usernames().index(username))
+
+    def _selection_changed(self) -> None:
+        name = self.selected_username()
+        row = self.usernames().index(name) if name else -1
+        active = row >= 0 and self._cell(row, 5) == "active"
+        self.ui.deactivate_account.setEnabled(active)
+
+    def say(self, text: str, error: bool = True) -> None:
+        self.ui.accounts_message.setText(text)
+        self.ui.accounts_message.setStyleSheet("color: #c62828;" if error else "")
+
+    def add(self) -> bool:
+        from ixreview.ui.account_forms import AddAccountDialog
+
+        dialog = AddAccountDialog(self.desk, self.dialog)
+        if not dialog.exec():
+            return False
+        self.added(dialog.added)
+        return True
+
+    def added(self, account: Any) -> None:
+        self.refresh()
+        self.say(f"Added {account.username} ({account.role.label}).", error=False)
+
+    def deactivate_selected(self, *, confirm: bool = True) -> bool:
+        from ixreview.ui.desk import DeskError
+
+        name = self.selected_username()
+        if name is None:
+            return False
+        if confirm:
+            answer = QMessageBox.question(
+                self.dialog,
+                "Deactivate account",
+                f"Deactivate {name}? They can no longer sign in or sign letters. "
+                "Their past determinations keep their name.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            self.desk.deactivate_account(name)
+        except DeskError as exc:
+            self.say(str(exc))
+            return False
+        self.refresh()
+        self.say(f"Deactivated {name}.", error=False)
+        return True

@@ -56,3 +56,62 @@ def case_text(**changes: Any) -> str:
             node = node[p]
         node[last] = value
     return json.dumps(data)
+
+
+# -- staffed databases with cheap Argon2 (tests only; the app uses the library defaults) --
+STAFF_PASSWORDS = {
+    "admin": "Ledger-Walnut-5813",
+    "nina": "Harbor-Violet-2741",
+    "paul": "Copper-Meadow-9163",
+}
+
+
+def fast_security() -> Any:
+    from argon2 import PasswordHasher
+
+    from ixreview.workflow.accounts import Security
+
+    return Security(hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+def staff_database(db: Path) -> Path:
+    """An administrator, a nurse and a physician (signing keys enrolled) and a letterhead."""
+    from ixreview.letters.model import PlanLetterhead
+    from ixreview.store.store import open_store
+    from ixreview.workflow import accounts, letterdata
+
+    fast = fast_security()
+    pw = STAFF_PASSWORDS
+    with open_store(db) as store:
+        accounts.create_first_admin(
+            store, username="admin", full_name="Ada Admin", password=pw["admin"],
+            organization="Blue Valley Health Plan", security=fast,
+        )
+        admin = accounts.sign_in(store, "admin", pw["admin"], security=fast)
+        accounts.add_user(
+            store, admin, username="nina", full_name="Nina Okafor", role="nurse_reviewer",
+            password=pw["nina"], admin_password=pw["admin"], credentials="RN", security=fast,
+        )
+        accounts.add_user(
+            store, admin, username="paul", full_name="Paul Lindqvist",
+            role="physician_reviewer", password=pw["paul"], admin_password=pw["admin"],
+            credentials="MD", npi="1234567893", p2p_phone="865-555-0100", security=fast,
+        )
+        letterdata.set_letterhead(
+            store,
+            PlanLetterhead(name="Blue Valley Health Plan", address_lines=["PO Box 4410"],
+                           phone="1-800-555-0199"),
+            actor=admin.user_id,
+        )
+        store.settings.set("policy.default", "ING-CC-0090", actor=admin.user_id)
+    return db
+
+
+def signed_in_desk(db: Path, username: str) -> Any:
+    """A Desk signed in through the workflow (cheap Argon2)."""
+    from ixreview.ui.desk import Desk
+
+    desk = Desk.open(db)
+    desk.security = fast_security()
+    desk.sign_in(username, STAFF_PASSWORDS[username])
+    return desk

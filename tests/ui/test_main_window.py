@@ -215,35 +215,6 @@ def test_sign_in_dialog_shows_the_refusal_and_accepts_on_success(qtbot: Any) -> 
         dialog.try_sign_in()
 
 
-def test_letter_preview_shows_prints_and_saves_the_exact_bytes(qtbot: Any, tmp_path: Path) -> None:
-    from PySide6.QtPrintSupport import QPrinter
-    from reportlab.pdfgen import canvas
-
-    from ixreview.ui.letter_preview import LetterPreview
-
-    pdf_path = tmp_path / "in.pdf"
-    c = canvas.Canvas(str(pdf_path))
-    c.drawString(72, 720, "Approved: ixabepilone for Dolores")
-    c.showPage()
-    c.save()
-    pdf = pdf_path.read_bytes()
-    preview = LetterPreview(pdf, "PA-1")
-    qtbot.addWidget(preview)
-    if preview.images:
-        assert preview.page_count() == 1
-    else:  # no renderer on this machine: the text is shown instead
-        assert "Approved" in preview.view.toPlainText()
-    out = tmp_path / "saved.pdf"
-    preview.save_to(out)
-    assert out.read_bytes() == pdf
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    with qtbot.waitSignal(preview.printed):
-        preview.print_to(printer)
-    assert (tmp_path / "printed.pdf").stat().st_size > 0
-
-
 def test_autosave_survives_a_killed_process(tmp_path: Path) -> None:
     db = tmp_path / "cases.sqlite3"
     script = textwrap.dedent(

@@ -19,125 +19,187 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(480, 460)
+        SettingsDialog.resize(640, 520)
         self.layout = QVBoxLayout(SettingsDialog)
         self.layout.setObjectName(u"layout")
+        self.tabs = QTabWidget(SettingsDialog)
+        self.tabs.setObjectName(u"tabs")
+        self.general_tab = QWidget()
+        self.general_tab.setObjectName(u"general_tab")
+        self.general_layout = QVBoxLayout(self.general_tab)
+        self.general_layout.setObjectName(u"general_layout")
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.letter_header = QLabel(SettingsDialog)
+        self.letter_header = QLabel(self.general_tab)
         self.letter_header.setObjectName(u"letter_header")
         self.letter_header.setTextFormat(Qt.TextFormat.RichText)
 
         self.form.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.letter_header)
 
-        self.plan_name_label = QLabel(SettingsDialog)
+        self.plan_name_label = QLabel(self.general_tab)
         self.plan_name_label.setObjectName(u"plan_name_label")
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.plan_name_label)
 
-        self.plan_name = QLineEdit(SettingsDialog)
+        self.plan_name = QLineEdit(self.general_tab)
         self.plan_name.setObjectName(u"plan_name")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.plan_name)
 
-        self.plan_address_label = QLabel(SettingsDialog)
+        self.plan_address_label = QLabel(self.general_tab)
         self.plan_address_label.setObjectName(u"plan_address_label")
 
         self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.plan_address_label)
 
-        self.plan_address = QPlainTextEdit(SettingsDialog)
+        self.plan_address = QPlainTextEdit(self.general_tab)
         self.plan_address.setObjectName(u"plan_address")
         self.plan_address.setTabChangesFocus(True)
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.plan_address)
 
-        self.plan_phone_label = QLabel(SettingsDialog)
+        self.plan_phone_label = QLabel(self.general_tab)
         self.plan_phone_label.setObjectName(u"plan_phone_label")
 
         self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.plan_phone_label)
 
-        self.plan_phone = QLineEdit(SettingsDialog)
+        self.plan_phone = QLineEdit(self.general_tab)
         self.plan_phone.setObjectName(u"plan_phone")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.plan_phone)
 
-        self.logo_path_label = QLabel(SettingsDialog)
+        self.logo_path_label = QLabel(self.general_tab)
         self.logo_path_label.setObjectName(u"logo_path_label")
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.logo_path_label)
 
-        self.logo_path = QLineEdit(SettingsDialog)
+        self.logo_path = QLineEdit(self.general_tab)
         self.logo_path.setObjectName(u"logo_path")
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.logo_path)
 
-        self.review_header = QLabel(SettingsDialog)
+        self.review_header = QLabel(self.general_tab)
         self.review_header.setObjectName(u"review_header")
         self.review_header.setTextFormat(Qt.TextFormat.RichText)
 
         self.form.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.review_header)
 
-        self.standard_days_label = QLabel(SettingsDialog)
+        self.standard_days_label = QLabel(self.general_tab)
         self.standard_days_label.setObjectName(u"standard_days_label")
 
         self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.standard_days_label)
 
-        self.standard_days = QLineEdit(SettingsDialog)
+        self.standard_days = QLineEdit(self.general_tab)
         self.standard_days.setObjectName(u"standard_days")
 
         self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.standard_days)
 
-        self.expedited_hours_label = QLabel(SettingsDialog)
+        self.expedited_hours_label = QLabel(self.general_tab)
         self.expedited_hours_label.setObjectName(u"expedited_hours_label")
 
         self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.expedited_hours_label)
 
-        self.expedited_hours = QLineEdit(SettingsDialog)
+        self.expedited_hours = QLineEdit(self.general_tab)
         self.expedited_hours.setObjectName(u"expedited_hours")
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.expedited_hours)
 
-        self.policy_label = QLabel(SettingsDialog)
+        self.policy_label = QLabel(self.general_tab)
         self.policy_label.setObjectName(u"policy_label")
 
         self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.policy_label)
 
-        self.policy = QComboBox(SettingsDialog)
+        self.policy = QComboBox(self.general_tab)
         self.policy.setObjectName(u"policy")
 
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.policy)
 
-        self.auth_months_label = QLabel(SettingsDialog)
+        self.auth_months_label = QLabel(self.general_tab)
         self.auth_months_label.setObjectName(u"auth_months_label")
 
         self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.auth_months_label)
 
-        self.auth_months = QLineEdit(SettingsDialog)
+        self.auth_months = QLineEdit(self.general_tab)
         self.auth_months.setObjectName(u"auth_months")
 
         self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.auth_months)
 
-        self.idle_minutes_label = QLabel(SettingsDialog)
+        self.idle_minutes_label = QLabel(self.general_tab)
         self.idle_minutes_label.setObjectName(u"idle_minutes_label")
 
         self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.idle_minutes_label)
 
-        self.idle_minutes = QLineEdit(SettingsDialog)
+        self.idle_minutes = QLineEdit(self.general_tab)
         self.idle_minutes.setObjectName(u"idle_minutes")
 
         self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.idle_minutes)
 
 
-        self.layout.addLayout(self.form)
+        self.general_layout.addLayout(self.form)
+
+        self.tabs.addTab(self.general_tab, "")
+        self.accounts_tab = QWidget()
+        self.accounts_tab.setObjectName(u"accounts_tab")
+        self.accounts_layout = QVBoxLayout(self.accounts_tab)
+        self.accounts_layout.setObjectName(u"accounts_layout")
+        self.accounts_note = QLabel(self.accounts_tab)
+        self.accounts_note.setObjectName(u"accounts_note")
+        self.accounts_note.setWordWrap(True)
+
+        self.accounts_layout.addWidget(self.accounts_note)
+
+        self.accounts = QTableWidget(self.accounts_tab)
+        self.accounts.setObjectName(u"accounts")
+        self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+        self.accounts_layout.addWidget(self.accounts)
+
+        self.account_buttons = QHBoxLayout()
+        self.account_buttons.setObjectName(u"account_buttons")
+        self.add_account = QPushButton(self.accounts_tab)
+        self.add_account.setObjectName(u"add_account")
+
+        self.account_buttons.addWidget(self.add_account)
+
+        self.deactivate_account = QPushButton(self.accounts_tab)
+        self.deactivate_account.setObjectName(u"deactivate_account")
+
+        self.account_buttons.addWidget(self.deactivate_account)
+
+        self.show_inactive = QCheckBox(self.accounts_tab)
+        self.show_inactive.setObjectName(u"show_inactive")
+
+        self.account_buttons.addWidget(self.show_inactive)
+
+        self.account_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.account_buttons.addItem(self.account_spacer)
+
+
+        self.accounts_layout.addLayout(self.account_buttons)
+
+        self.accounts_message = QLabel(self.accounts_tab)
+        self.accounts_message.setObjectName(u"accounts_message")
+        self.accounts_message.setWordWrap(True)
+
+        self.accounts_layout.addWidget(self.accounts_message)
+
+        self.tabs.addTab(self.accounts_tab, "")
+
+        self.layout.addWidget(self.tabs)
 
         self.message = QLabel(SettingsDialog)
         self.message.setObjectName(u"message")
@@ -170,6 +232,9 @@ class Ui_SettingsDialog(object):
 
     def retranslateUi(self, SettingsDialog):
         SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"Settings", None))
+#if QT_CONFIG(accessibility)
+        self.tabs.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Settings sections", None))
+#endif // QT_CONFIG(accessibility)
         self.letter_header.setText(QCoreApplication.translate("SettingsDialog", u"<b>Letterhead</b>", None))
         self.plan_name_label.setText(QCoreApplication.translate("SettingsDialog", u"Plan &name:", None))
 #if QT_CONFIG(accessibility)
@@ -208,6 +273,19 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.idle_minutes.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Idle lock (minutes)", None))
 #endif // QT_CONFIG(accessibility)
+        self.tabs.setTabText(self.tabs.indexOf(self.general_tab), QCoreApplication.translate("SettingsDialog", u"Plan and re&view", None))
+        self.accounts_note.setText(QCoreApplication.translate("SettingsDialog", u"Adding or deactivating an account takes effect at once (it does not wait for Save). Accounts are never deleted: determinations keep naming their reviewer.", None))
+#if QT_CONFIG(accessibility)
+        self.accounts.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Accounts", None))
+#endif // QT_CONFIG(accessibility)
+        self.add_account.setText(QCoreApplication.translate("SettingsDialog", u"A&dd account\u2026", None))
+        self.deactivate_account.setText(QCoreApplication.translate("SettingsDialog", u"D&eactivate\u2026", None))
+        self.show_inactive.setText(QCoreApplication.translate("SettingsDialog", u"Show deac&tivated accounts", None))
+        self.accounts_message.setText("")
+#if QT_CONFIG(accessibility)
+        self.accounts_message.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Accounts message", None))
+#endif // QT_CONFIG(accessibility)
+        self.tabs.setTabText(self.tabs.indexOf(self.accounts_tab), QCoreApplication.translate("SettingsDialog", u"Reviewer &accounts", None))
         self.message.setText("")
     # retranslateUi
 
