@@ -3,8 +3,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py
 
 Writes PNGs beside this file: the queue, each checklist step, the criteria panel
-with the draft comparison, the treatment timeline, history and the letter preview.
-The letter shown is the letters package's fictional approval sample.
+with the draft comparison, the treatment timeline, history, the letter preview
+(QtPdf), the idle lock, the first start ("create the first administrator") and
+the settings' reviewer accounts tab. The letter shown is the letters package's
+fictional approval sample; every person is made up.
 """
 
 from __future__ import annotations
@@ -22,6 +24,16 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+
+def settle(ms: int = 600) -> None:
+    """Let asynchronous painting finish (QPdfView renders its pages in a thread)."""
+    from PySide6.QtCore import QDeadlineTimer, QThread
+
+    deadline = QDeadlineTimer(ms)
+    while not deadline.hasExpired():
+        QApplication.processEvents()
+        QThread.msleep(20)
 
 
 def shot(widget: QWidget, name: str) -> None:
@@ -108,13 +120,81 @@ def main() -> None:
     preview = LetterPreview(pdf, "PA-2026-004211 (sample)")
     preview.resize(860, 1000)
     preview.show()
+    settle()
     shot(preview, "letter-preview")
     preview.close()
 
     window.lock()
     shot(window, "idle-lock")
+    window.unlock_dialog.close()
     desk.close()
+    first_run(tmp)
+    accounts_tab(tmp)
     app.quit()
+
+
+def first_run(tmp: Path) -> None:
+    """A new database: the first administrator, with the password policy speaking."""
+    from ixreview.ui.account_forms import FirstAdminDialog
+    from ixreview.ui.desk import Desk
+
+    desk = Desk.open(tmp / "first.sqlite3")
+    dialog = FirstAdminDialog(desk)
+    ui = dialog.ui
+    for widget, text in (
+        (ui.organization, "Blue Valley Health Plan"),
+        (ui.full_name, "Grace Hopper-Ortiz"),
+        (ui.username, "grace"),
+        (ui.password, "Password2026!"),
+    ):
+        widget.setText(text)
+    dialog.resize(560, 430)
+    dialog.show()
+    shot(dialog, "first-run")
+    dialog.close()
+    desk.close()
+
+
+def accounts_tab(tmp: Path) -> None:
+    """Settings > Reviewer accounts, as the administrator sees it."""
+    from ixreview.store.store import open_store
+    from ixreview.ui.desk import Desk
+    from ixreview.ui.policies import policy_choices
+    from ixreview.ui.settings_dialog import SettingsDialog
+    from ixreview.workflow import accounts
+
+    db = tmp / "staff.sqlite3"
+    admin_pw = "Ledger-Walnut-5813"
+    with open_store(db) as store:
+        accounts.create_first_admin(
+            store, username="grace", full_name="Grace Hopper-Ortiz", password=admin_pw,
+            organization="Blue Valley Health Plan",
+        )
+        session = accounts.sign_in(store, "grace", admin_pw)
+        people = [
+            ("nina", "Nina Okafor", "nurse_reviewer", "RN", None, None),
+            ("tomasz", "Tomasz Wójcik", "nurse_reviewer", "PharmD", None, None),
+            ("paul", "Paul Lindqvist", "physician_reviewer", "MD", "1234567893", "865-555-0100"),
+        ]
+        for username, name, role, cred, npi, phone in people:
+            accounts.add_user(
+                store, session, username=username, full_name=name, role=role,
+                credentials=cred, npi=npi, p2p_phone=phone, password="Harbor-Violet-2741",
+                admin_password=admin_pw,
+            )
+        accounts.deactivate_user(store, session, "tomasz")
+    desk = Desk.open(db)
+    desk.sign_in("grace", admin_pw)
+    dialog = SettingsDialog(desk.settings_form(), policy_choices(), desk=desk)
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.accounts_tab)
+    dialog.ui.show_inactive.setChecked(True)
+    assert dialog.accounts is not None
+    dialog.accounts.select("paul")
+    dialog.resize(760, 520)
+    dialog.show()
+    shot(dialog, "settings-accounts")
+    dialog.close()
+    desk.close()
 
 
 if __name__ == "__main__":

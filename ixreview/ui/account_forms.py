@@ -40,6 +40,8 @@ class _FieldForm(QDialog):
     def _setup(self, ui: Any) -> None:
         self.ui = ui
         self._touched: set[str] = set()
+        # Spare height goes below the fields, not between the heading and the form.
+        ui.layout.insertStretch(ui.layout.indexOf(ui.message), 1)
         self.ok_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ui.buttons.accepted.connect(self.submit)
         ui.buttons.rejected.connect(self.reject)

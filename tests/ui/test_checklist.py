@@ -212,3 +212,12 @@ def test_clause_status_reaches_the_tree_for_not_documented(qtbot: Any, make_chec
     unknown = [c for c in w.model.evaluation.clauses if c.status == Truth.UNKNOWN]
     assert unknown
     assert w.criteria.items()[unknown[0].id].text(1) == "not documented"
+
+
+def test_the_policy_combo_follows_a_policy_set_on_the_model(make_checklist: Any) -> None:
+    widget = make_checklist(policy="ING-CC-0090")
+    combo = widget.page("request").ui.policy
+    assert combo.currentData() == "ING-CC-0090"
+    widget.model.set_policy("BCBST-IXEMPRA")
+    assert combo.currentData() == "BCBST-IXEMPRA"
+    assert widget.model.state.policy == "BCBST-IXEMPRA"  # following did not set it back

@@ -37,6 +37,12 @@ class RequestPage(ChecklistPage):
         self._show_version()
 
     def _show_version(self) -> None:
+        combo = self.ui.policy
+        wanted = max(combo.findData((self.model.state.policy or "").partition("@")[0] or None), 0)
+        if combo.currentIndex() != wanted:  # the policy was set elsewhere: follow the model
+            combo.blockSignals(True)
+            combo.setCurrentIndex(wanted)
+            combo.blockSignals(False)
         ev = self.model.evaluation
         if ev is None:
             text = self.model.evaluation_error or "No policy chosen."
