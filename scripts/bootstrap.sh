@@ -31,8 +31,16 @@ stamp=.venv/.ixreview-lock-$(sha256sum requirements.lock pyproject.toml | sha256
 if [ ! -f "$stamp" ]; then
   echo "ixreview: creating .venv from requirements.lock" >&2
   "$PY" -m venv .venv
-  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+  # pip's own chatter goes to a log; on failure it is shown.
+  log=.venv/install.log
+  if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes \
+           -r requirements.lock &&
+         .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps \
+           --no-build-isolation -e .; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "ixreview: installing the Python packages failed (log: $log)" >&2
+    exit 1
+  fi
   # Byte-compile once: with PYTHONDONTWRITEBYTECODE set (as on these machines) every
   # start would otherwise recompile pydantic & co. from source (0.5 s instead of 0.2 s).
   .venv/bin/python -m compileall -q -j 0 .venv/lib >/dev/null 2>&1 || true

@@ -6,10 +6,11 @@ time order and indexes sort them correctly.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections.abc import Mapping
+from datetime import UTC, datetime
 
+from ixreview.domain import clock
 from ixreview.domain.case import Urgency
-from ixreview.store.models import ClockSettings
 
 
 def utc_iso(moment: datetime) -> str:
@@ -23,8 +24,13 @@ def system_now() -> datetime:
     return datetime.now(UTC)
 
 
-def decision_due(received_at: datetime, urgency: Urgency | None, clocks: ClockSettings) -> datetime:
-    """When the decision is due; an undocumented urgency runs on the standard clock."""
-    if urgency == Urgency.EXPEDITED:
-        return received_at + timedelta(hours=clocks.expedited_hours)
-    return received_at + timedelta(days=clocks.standard_days)
+def decision_due(
+    received_at: datetime,
+    urgency: Urgency | None,
+    plan: str | None,
+    settings: Mapping[str, object],
+) -> datetime:
+    """When the decision is due, by the member's plan type (commercial or Medicare
+    Advantage) and urgency; an undocumented urgency runs on the standard clock."""
+    rules = clock.rules_from_settings(settings)
+    return clock.due_at(received_at, urgency, clock.plan_type_of(plan), rules)

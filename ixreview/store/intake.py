@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ixreview.domain.case import Case
+from ixreview.domain.clock import SETTING_KEYS
 from ixreview.domain.intake import parse_case_json, plausibility_warnings
 from ixreview.store.clock import decision_due, utc_iso
 from ixreview.store.errors import DuplicateReferenceError, NotFoundError
@@ -55,7 +56,8 @@ class RequestRepository:
             warnings += link_warnings
             if case.urgency is None:
                 warnings.append("urgency: not documented; the standard decision clock applies")
-            due = decision_due(case.received_at, case.urgency, store.settings.clocks())
+            clock_settings = {key: store.settings.get(key) for key in SETTING_KEYS}
+            due = decision_due(case.received_at, case.urgency, case.member.plan, clock_settings)
             now = utc_iso(store.now())
             member = case.member
             cur = store.conn.execute(

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from ixreview.domain import clock
 from ixreview.domain.case import Case, Urgency
 from ixreview.domain.engine import DEFAULT_AUTHORIZATION_MONTHS, evaluate, resolve_policy
 from ixreview.domain.evaluation import Evaluation, Outcome
@@ -45,7 +46,7 @@ from ixreview.store import (
 from ixreview.store import DecisionCode as StoreDecisionCode
 from ixreview.store import ReviewState as StoreReviewState
 from ixreview.store.clock import utc_iso
-from ixreview.workflow import clock, letterdata
+from ixreview.workflow import letterdata
 from ixreview.workflow.accounts import (
     DEFAULT_SECURITY,
     Security,

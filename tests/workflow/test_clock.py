@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from ixreview.domain.case import Urgency
-from ixreview.workflow.clock import (
+from ixreview.domain.clock import (
     PlanType,
     due_at,
     plan_type_of,
