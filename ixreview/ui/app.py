@@ -114,11 +114,31 @@ class Session:
         self.watcher = IdleWatcher(IdleLock(minutes), self.window)
         app.installEventFilter(self.watcher)
         self.watcher.lockRequested.connect(self.window.lock)
-        self.window.unlocked = self.watcher.lock.unlock  # type: ignore[method-assign]
+        # Looked up at call time: a settings change replaces the watcher's IdleLock.
+        self.window.unlocked = self._restart_idle_clock  # type: ignore[method-assign]
+        self.window.settingsSaved.connect(self.apply_idle_minutes)
         self.window.show()
+
+    def _restart_idle_clock(self) -> None:
+        if self.watcher is not None:
+            self.watcher.lock.unlock()
+
+    def apply_idle_minutes(self) -> None:
+        """A changed idle-lock time counts from now, without restarting the app."""
+        from ixreview.workflow.idle import idle_minutes_from_settings
+
+        if self.desk is None or self.watcher is None:
+            return
+        minutes = idle_minutes_from_settings(
+            {"idle_lock_minutes": str(self.desk.setting("idle_lock_minutes", ""))}
+        )
+        self.watcher.set_minutes(minutes)
 
 
 def run(db: Path | None = None, argv: list[str] | None = None) -> int:
+    from ixreview.ui import none_guard
+
+    none_guard.install()  # PySide6 6.12.0 on Python 3.11 would crash after a while
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("ixreview")

@@ -1,7 +1,9 @@
 """The guided checklist: a step list, the current page, and the criteria panel beside it.
 
-Ctrl+PgDown / Ctrl+PgUp move to the next / previous step; each step in the list
-shows ✔ once confirmed and ✖ while an error stands on it.
+Each step in the list shows ✔ once confirmed and ✖ while an error stands on it.
+`next_step` / `previous_step` are the main window's Review > Next / Previous step
+(Ctrl+PgDown / Ctrl+PgUp). The checklist has no shortcuts of its own: a second
+QShortcut for the same keys made Qt call them ambiguous and do nothing.
 
 Signals:
     decided(str): re-emitted from the decision page.
@@ -10,7 +12,6 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -91,8 +92,6 @@ class ChecklistWidget(QWidget):
 
         self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.steps.setCurrentRow(0)
-        QShortcut(QKeySequence("Ctrl+PgDown"), self, self.next_step)
-        QShortcut(QKeySequence("Ctrl+PgUp"), self, self.previous_step)
         model.derivedChanged.connect(self._mark_steps)
         model.confirmedChanged.connect(lambda _p: self._mark_steps())
         self._mark_steps()

@@ -120,7 +120,7 @@ class CriteriaPanel(QWidget):
         for c in draft.clauses if draft else []:
             if c.id not in self._items:
                 item = self._add(c, c, True, draft_only=True)
-                item.setText(0, f"{c.id} (draft only)  {_gist(c.text)}")
+                item.setText(0, f"{c.id} (draft only)  {gist(c.text)}")
         self.tree.expandAll()
         self.tree.blockSignals(False)
         if keep in self._items:
@@ -133,7 +133,7 @@ class CriteriaPanel(QWidget):
     ) -> QTreeWidgetItem:
         parent = self._items.get(c.parent) if c.parent else None
         item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self.tree)
-        item.setText(0, f"{c.id}  {_gist(c.text)}")
+        item.setText(0, f"{c.id}  {gist(c.text)}")
         item.setData(0, Qt.ItemDataRole.UserRole, c.id)
         if not draft_only:
             item.setIcon(1, status_icon(c.status))
@@ -186,7 +186,7 @@ def _find(ev: Evaluation | None, clause_id: str) -> ClauseResult | None:
     return next((c for c in ev.clauses if c.id == clause_id), None)
 
 
-def _gist(text: str, limit: int = 48) -> str:
+def gist(text: str, limit: int = 48) -> str:
     """The start of a clause's wording, for the tree (the full text shows below)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -33,6 +33,11 @@ class IdleWatcher(QObject):
         self.timer.timeout.connect(self.poll)
         self.timer.start()
 
+    def set_minutes(self, minutes: int) -> None:
+        """Use a new idle time (settings changed), counting from now; keeps a lock in force."""
+        if not self.lock.locked:
+            self.lock = IdleLock(minutes)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
             self.lock.activity()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,6 +43,10 @@ from ixreview.ui.review_tab import ReviewTab
 
 
 class MainWindow(QMainWindow):
+    """Signals: settingsSaved(): an administrator's settings were stored (idle lock etc.)."""
+
+    settingsSaved = Signal()
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -455,10 +459,18 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.desk.settings_form(), policy_choices(), self, desk=self.desk)
         if dialog.exec():
-            try:
-                self.desk.save_settings_form(dialog.values())
-            except (DeskError, ValueError) as exc:
-                QMessageBox.warning(self, "Settings not saved", str(exc))
+            self.apply_settings(dialog.values())
+
+    def apply_settings(self, values: dict[str, object]) -> bool:
+        """Store the settings; they take effect at once (the idle lock's minutes too)."""
+        try:
+            self.desk.save_settings_form(values)
+        except (DeskError, ValueError) as exc:
+            QMessageBox.warning(self, "Settings not saved", str(exc))
+            return False
+        self.statusBar().showMessage("Settings saved")
+        self.settingsSaved.emit()
+        return True
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("main/geometry")

@@ -88,6 +88,11 @@ class SettingsDialog(QDialog):
                     out[key] = int(number) if number.is_integer() else number
             else:
                 out[key] = widget.text().strip() or None
+        if not out["plan_name"] and (out["plan_address"] or out["plan_phone"] or out["plan_logo"]):
+            # The letterhead is stored whole; without a name the rest would be dropped unsaid.
+            raise ValueError(
+                "plan name: needed for the letterhead when an address, phone or logo is given"
+            )
         return out
 
     def try_accept(self) -> None:

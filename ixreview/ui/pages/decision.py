@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from ixreview.domain.evaluation import Evaluation
-from ixreview.ui.criteria_panel import OUTCOME_WORDS
+from ixreview.ui.criteria_panel import OUTCOME_WORDS, gist
 from ixreview.ui.generated.ui_decision_page import Ui_DecisionPage
 from ixreview.ui.icons import WORDS, status_icon
 from ixreview.ui.pages.base import ChecklistPage
@@ -111,12 +111,15 @@ class DecisionPage(ChecklistPage):
             clauses = ev.clauses if ev else []
             table.setRowCount(len(clauses))
             for r, c in enumerate(clauses):
-                cid = QTableWidgetItem("  " * c.depth + c.id)
+                cid = QTableWidgetItem("  " * c.depth + f"{c.id}  {gist(c.text, 40)}")
                 cid.setData(Qt.ItemDataRole.UserRole, c.id)
+                # The clause's whole wording, readable here without the criteria panel.
+                cid.setToolTip(f"{c.id}: {c.text}")
                 cid.setFlags(cid.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 res = QTableWidgetItem(status_icon(c.status), WORDS[c.status])
                 res.setFlags(res.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 res.setToolTip(c.reason)
+                res.setData(Qt.ItemDataRole.AccessibleTextRole, f"{WORDS[c.status]}: {c.reason}")
                 comment = QTableWidgetItem(self.model.state.clause_comments.get(c.id, ""))
                 if self.model.read_only:
                     comment.setFlags(comment.flags() & ~Qt.ItemFlag.ItemIsEditable)
