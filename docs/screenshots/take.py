@@ -43,9 +43,6 @@ def shot(widget: QWidget, name: str) -> None:
 
 
 def main() -> None:
-    from ixreview.ui import none_guard
-
-    none_guard.install()
     app = QApplication(sys.argv[:1])
     from ixreview.ui.desk import Desk
     from ixreview.ui.main_window import MainWindow

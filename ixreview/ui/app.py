@@ -136,9 +136,6 @@ class Session:
 
 
 def run(db: Path | None = None, argv: list[str] | None = None) -> int:
-    from ixreview.ui import none_guard
-
-    none_guard.install()  # PySide6 6.12.0 on Python 3.11 would crash after a while
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("ixreview")

@@ -39,9 +39,3 @@ def make_checklist(qtbot: Any, make_model: Any):
     return make
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _none_guard() -> None:
-    """As the app does at start: PySide6 6.12.0 on Python 3.11 leaks None's references."""
-    from ixreview.ui import none_guard
-
-    none_guard.install()

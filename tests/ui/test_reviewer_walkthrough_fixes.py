@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -10,22 +12,31 @@ from typing import Any
 import pytest
 from helpers import DATA, FakeHandler, open_desk, signed_in_desk, staff_database
 from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 pytestmark = pytest.mark.gui
 
 
-def test_none_guard_keeps_none_alive_through_many_void_qt_calls(qtbot: Any) -> None:
-    from ixreview.ui import none_guard
-
-    none_guard.install()  # the app does this first thing; idempotent
-    label = QLabel()
-    qtbot.addWidget(label)
-    before = sys.getrefcount(None)
-    for _ in range(30_000):  # more than None's whole count on a leaking PySide6
-        label.setText("x")
-    assert sys.getrefcount(None) > 1_000_000  # alive, with room to spare
-    assert before - sys.getrefcount(None) <= 30_000
+def test_many_void_qt_calls_do_not_exhaust_none() -> None:
+    """PySide6 6.12.0 on CPython 3.11 dropped a reference to None on every void Qt call
+    and the app aborted after minutes of typing ("none_dealloc"); the lock file pins a
+    release without the bug. Run in a child process: the failure is an abort."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication(['probe'])\n"
+        "label = QLabel()\n"
+        "before = sys.getrefcount(None)\n"
+        "for _ in range(200_000):\n"
+        "    label.setText('x')\n"
+        "assert before - sys.getrefcount(None) < 1000, 'None leaks'\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-500:]
 
 
 def test_ctrl_pgdown_and_pgup_move_between_steps_without_an_ambiguous_shortcut(
