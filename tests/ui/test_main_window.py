@@ -272,3 +272,46 @@ def test_gui_command_without_a_display_says_so_in_one_line() -> None:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "no display" in lines[0] and "ixreview" in lines[0]
     assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_gui_command_with_a_display_nobody_answers_says_so_in_one_line() -> None:
+    # DISPLAY names a server that is not there: Qt would abort; we say so and exit 1.
+    env = {k: v for k, v in os.environ.items() if k != "WAYLAND_DISPLAY"}
+    env.update(DISPLAY=":87", QT_QPA_PLATFORM="")
+    done = subprocess.run(
+        [sys.executable, "-m", "ixreview", "gui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no display" in lines[0]
+
+
+def test_an_x_server_socket_counts_as_a_display(tmp_path: Path) -> None:
+    import socket
+
+    from ixreview.cli.gui_cmd import display_available, x_server_answers
+
+    assert not x_server_answers(":87")
+    assert not x_server_answers("not-a-display")
+    assert display_available({"QT_QPA_PLATFORM": "offscreen"}, platform="linux")
+    assert display_available({}, platform="win32")
+    assert not display_available({}, platform="linux")
+    # A listening socket where X puts it for display :N is a display.
+    x11 = Path("/tmp/.X11-unix")
+    x11.mkdir(exist_ok=True)
+    path = x11 / "X86"
+    with socket.socket(socket.AF_UNIX) as server:
+        if path.exists():
+            path.unlink()
+        server.bind(str(path))
+        server.listen(1)
+        try:
+            assert x_server_answers(":86")
+            assert display_available({"DISPLAY": ":86.0"}, platform="linux")
+        finally:
+            path.unlink()
