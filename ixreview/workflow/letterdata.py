@@ -62,14 +62,28 @@ class ApprovalTerms:
     doses: int
 
 
+class LetterheadMissing(InvalidInput):
+    """No letter can go out before an administrator sets the plan's letterhead."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            LETTERHEAD_SETTING,
+            "the plan's letterhead (name, address, phone) is not set up",
+        )
+
+    def __str__(self) -> str:
+        # Shown to a reviewer: words, not the setting's key.
+        return (
+            "The plan's letterhead (name, address, phone) is not set up, so no letter can "
+            "be issued yet. An administrator sets it in Tools > Settings, or with "
+            "`ixreview settings letterhead`."
+        )
+
+
 def letterhead(store: Store) -> PlanLetterhead:
     raw = store.settings.get(LETTERHEAD_SETTING)
     if raw is None:
-        raise InvalidInput(
-            LETTERHEAD_SETTING,
-            "the plan's letterhead (name, address, phone) is not set up; an administrator "
-            "must set it before letters can be issued",
-        )
+        raise LetterheadMissing()
     try:
         return PlanLetterhead.model_validate(raw)
     except ValidationError as exc:

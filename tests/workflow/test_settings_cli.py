@@ -87,3 +87,17 @@ def test_without_as_the_change_is_refused_before_any_prompt(db):
     result = run(db, "months", "3")
     assert result.exit_code == 2
     assert "--as ADMIN" in result.output
+
+
+def test_deciding_before_the_letterhead_is_set_says_what_to_do_in_words(db):
+    from ixreview.workflow.letterdata import LETTERHEAD_SETTING, LetterheadMissing, letterhead
+
+    with open_store(db) as store:
+        store.conn.execute("DROP TRIGGER IF EXISTS settings_no_delete")
+        store.conn.execute("DELETE FROM settings WHERE key = ?", (LETTERHEAD_SETTING,))
+        with pytest.raises(LetterheadMissing) as info:
+            letterhead(store)
+    message = str(info.value)
+    assert "letters.letterhead" not in message
+    assert "Tools > Settings" in message and "ixreview settings letterhead" in message
+    assert info.value.field == LETTERHEAD_SETTING
