@@ -26,7 +26,7 @@ def display_available(env: dict[str, str] | None = None, platform: str = sys.pla
     if qpa in HEADLESS_PLATFORMS or env.get("WAYLAND_DISPLAY"):
         return True
     display = env.get("DISPLAY")
-    return bool(display) and x_server_answers(display)
+    return display is not None and x_server_answers(display)
 
 
 def x_server_answers(display: str, timeout: float = 1.0) -> bool:
