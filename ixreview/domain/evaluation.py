@@ -62,6 +62,10 @@ class ClauseResult(_Frozen):
     depth: int  # nesting level in the clause tree, for display
     parent: str | None
     missing: list[str]  # case-format field paths that would settle an unknown
+    # Plain language for letters, from the policy data: why the member does not meet
+    # this clause, and what information would change that.
+    denial_reason: str = ""
+    information_needed: str = ""
 
 
 class DerivedFact(_Frozen):
@@ -91,6 +95,9 @@ class Evaluation(_Frozen):
     authorization: Authorization | None
     warnings: list[str]
     derived: list[DerivedFact]
+    # Why this request needs a physician even when the criteria are met (dosing off
+    # label, hepatic impairment, ...): a nurse may not approve while any is present.
+    review_flags: list[str] = []
     summary: str  # one sentence for the reviewer
 
     def clause(self, clause_id: str) -> ClauseResult:
@@ -142,5 +149,6 @@ class Evaluation(_Frozen):
             if self.authorization is None
             else self.authorization.model_dump(),
             "warnings": self.warnings,
+            "review_flags": self.review_flags,
             "derived": [d.model_dump() for d in self.derived],
         }
