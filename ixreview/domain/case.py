@@ -4,7 +4,18 @@ The format is an external contract (shared/case-format.md): every field keeps it
 name and meaning. Absent or null means "not documented", which is never the same
 as false; the engine treats it as unknown. Two nulls carry a documented meaning
 instead: `prior_therapies[].end` null is "still ongoing" and
-`prior_therapies[].progression_date` null is "has not progressed".
+`prior_therapies[].progression_date` null is "has not progressed" (unless later
+treatment in the history shows the disease came back: `ixreview.domain.resistance`).
+
+Optional fields ixreview adds (the format allows optional fields):
+- `diagnosis.breast_cancer_confirmed`: the reviewer confirms that C79.81 / Z85.3
+  alone describe a current breast cancer.
+- `cremophor_hypersensitivity` (top level, true / false / null): severe
+  hypersensitivity to Cremophor EL (polyoxyethylated castor oil), a contraindication
+  on the Ixempra label. Like `progression_date`, its null carries a meaning: none is
+  reported (a contraindication is reported when present), so null and false both
+  read "no known hypersensitivity"; true excludes coverage under BCBST and asks for
+  a physician's review under ING-CC-0090.
 
 Hard errors (wrong type, unknown field, impossible value) are raised by pydantic
 and turned into field-path messages by `ixreview.domain.intake`. Doubts that may
@@ -29,7 +40,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ixreview.domain.drugs import DrugClass, classify_agent
+from ixreview.domain.drugs import DrugClass, class_phrase, classify_agent
 from ixreview.domain.icd10 import check_billable_code
 from ixreview.domain.npi import check_npi
 
@@ -155,7 +166,8 @@ class PriorTherapy(_Strict):
             )
         if known is not None and self.drug_class is not None and known != self.drug_class:
             raise ValueError(
-                f'class "{self.drug_class}" contradicts "{self.agent}", which is a {known}'
+                f'class "{self.drug_class}" contradicts "{self.agent}", '
+                f"which {class_phrase(known)}"
             )
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
@@ -208,6 +220,8 @@ class Case(_Strict):
     prior_lines_of_therapy: Annotated[int, Field(ge=0, le=30)] | None = None
     prior_therapies: list[PriorTherapy] | None = None
     anthracycline_contraindicated: bool | None = None
+    # Optional, added by ixreview (see the module docstring): null = none reported.
+    cremophor_hypersensitivity: bool | None = None
     labs: Labs = Labs()
     continuation: Continuation | None = None
 

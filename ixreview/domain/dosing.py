@@ -4,6 +4,11 @@ Units per dose = requested mg/m² × BSA (capped at 2.2 m²), rounded up to a wh
 mg. Units for the period = units per dose × the doses that fit in the authorized
 period at the requested interval, the first on the start date. Decimal arithmetic:
 40 × 1.1 must be 44, not 44.000000000000004 rounded up to 45.
+
+Warnings (never deciding): a dose above 40 mg/m², an interval under the label's
+every 3 weeks, BSA above the cap, monotherapy that needs a hepatic dose reduction,
+and an authorization period that is over before receipt or starts more than 90
+days before it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ from dateutil.relativedelta import relativedelta
 from ixreview.domain.case import Case, Regimen
 
 LABEL_DOSE_MG_PER_M2 = Decimal(40)
+LABEL_INTERVAL_DAYS = 21  # every 3 weeks
 BSA_CAP_M2 = Decimal("2.2")
+MAX_DOSE_MG = LABEL_DOSE_MG_PER_M2 * BSA_CAP_M2  # 88 mg
+START_BEFORE_RECEIPT_DAYS = 90  # a start further back than this is a doubt
 
 
 @dataclass(frozen=True)
@@ -83,16 +91,50 @@ def label_warnings(case: Case) -> list[str]:
             f"The requested dose of {dose.normalize():f} mg/m² is above the label dose of "
             f"{LABEL_DOSE_MG_PER_M2} mg/m²."
         )
+    if med.interval_days is not None and med.interval_days < LABEL_INTERVAL_DAYS:
+        out.append(
+            f"The requested interval of {med.interval_days} days is shorter than the label's "
+            f"every 3 weeks ({LABEL_INTERVAL_DAYS} days)."
+        )
     if med.bsa_m2 is not None and Decimal(str(med.bsa_m2)) > BSA_CAP_M2:
         out.append(
             f"Body surface area {med.bsa_m2:g} m² is capped at {BSA_CAP_M2} m² for dosing (label)."
         )
     if med.regimen == Regimen.MONOTHERAPY and dose is not None:
-        out.extend(_hepatic_monotherapy_warning(case, dose))
+        out.extend(hepatic_monotherapy_warning(case, dose))
     return out
 
 
-def _hepatic_monotherapy_warning(case: Case, dose: Decimal) -> list[str]:
+def requested_mg(case: Case) -> Decimal | None:
+    """The dose as requested: mg/m² × the member's actual BSA (no cap)."""
+    med = case.medication
+    if med.dose_mg_per_m2 is None or med.bsa_m2 is None:
+        return None
+    return Decimal(str(med.dose_mg_per_m2)) * Decimal(str(med.bsa_m2))
+
+
+def period_warnings(case: Case, months: int) -> tuple[list[str], bool]:
+    """Doubts about the authorization period; True when it is over before receipt."""
+    start = case.medication.requested_start
+    if start is None:
+        return [], False
+    received = case.received_on
+    end = period_end(start, months)
+    if end < received:
+        return [
+            f"The authorization period of {months} months from the requested start "
+            f"{start} would end on {end}, before the request was received ({received}): "
+            "the whole period is already over."
+        ], True
+    if (received - start).days > START_BEFORE_RECEIPT_DAYS:
+        return [
+            f"The requested start {start} is {(received - start).days} days before the "
+            f"request was received ({received}), more than {START_BEFORE_RECEIPT_DAYS} days."
+        ], False
+    return [], False
+
+
+def hepatic_monotherapy_warning(case: Case, dose: Decimal) -> list[str]:
     labs = case.labs
     transaminase = [
         r for r in (_ratio(labs.ast_u_l, labs.ast_uln), _ratio(labs.alt_u_l, labs.alt_uln)) if r

@@ -54,6 +54,24 @@ _VOCABULARY: dict[str, tuple[DrugClass, tuple[str, ...]]] = {
 }
 
 
+_CLASS_PHRASES: dict[DrugClass, str] = {
+    DrugClass.TAXANE: "is a taxane",
+    DrugClass.ANTHRACYCLINE: "is an anthracycline",
+    DrugClass.CAPECITABINE: "is capecitabine",
+    DrugClass.TRASTUZUMAB: "is trastuzumab or a trastuzumab biosimilar",
+    DrugClass.ENDOCRINE: "is an endocrine therapy",
+    DrugClass.OTHER: (
+        'the vocabulary classes as "other" (not a taxane, anthracycline, capecitabine, '
+        "trastuzumab or endocrine therapy)"
+    ),
+}
+
+
+def class_phrase(cls: DrugClass) -> str:
+    """What a drug of this class is, to follow "which": "is an anthracycline"."""
+    return _CLASS_PHRASES[cls]
+
+
 def normalize_agent(name: str) -> str:
     """Fold case, accents-free punctuation and spacing: 'Nab-Paclitaxel®' -> 'nabpaclitaxel'."""
     return re.sub(r"[^0-9a-z]", "", name.casefold())

@@ -6,6 +6,14 @@ undocumented fact is unknown. So a result reached while facts are missing cannot
 be changed by filling them in, and `needs_information` lists exactly the fields
 whose values could still change the outcome. A met "may not be approved" clause
 is combined as `not`, so it overrides any approval clause.
+
+For letters, each clause that counts against the member (an approval clause not
+met, a "may not be approved" clause met) gets `denial_reason`: the policy file's
+plain sentence, then the facts that decided it in plain words (clause references
+are replaced by the facts behind them; routes for a regimen the prescriber did not
+request are left out when a requested route explains the result). `review_flags`
+(`ixreview.domain.flags`) say why a physician must review even a request that meets
+the criteria; they never change the outcome.
 """
 
 from __future__ import annotations
@@ -13,7 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ixreview.domain.case import Case, RequestType
-from ixreview.domain.dosing import authorized_units, label_warnings, missing_dosing_fields
+from ixreview.domain.dosing import (
+    authorized_units,
+    label_warnings,
+    missing_dosing_fields,
+    period_warnings,
+)
 from ixreview.domain.evaluation import (
     Authorization,
     ClauseResult,
@@ -24,9 +37,11 @@ from ixreview.domain.evaluation import (
     PolicyRef,
     Truth,
 )
-from ixreview.domain.facts import FACTS, FactValue, fmt_number, fmt_ratio
+from ixreview.domain.facts import FACTS, PLAIN_VALUES, FactValue, fmt_number, fmt_ratio
+from ixreview.domain.flags import review_flags
 from ixreview.domain.intake import plausibility_warnings
 from ixreview.domain.policies import (
+    Clause,
     Node,
     PolicyError,
     PolicyRegistry,
@@ -42,10 +57,23 @@ class _Result:
     value: bool | None
     missing: frozenset[str] = frozenset()
     reasons: tuple[str, ...] = field(default=())
+    # For letters: the leaf facts that decided the value, in plain words, with clause
+    # references replaced by the facts that decided those clauses (never "CC.1 is not met").
+    plain: tuple[str, ...] = field(default=())
+    # Not met because the requested regimen is another one: a route the prescriber did
+    # not ask for, left out of a denial's reasons when a requested route explains it.
+    off_route: bool = False
 
 
 def _words(value: str) -> str:
     return value.replace("_", " ")
+
+
+def _plain_value(value: str) -> str:
+    return PLAIN_VALUES.get(value, _words(value))
+
+
+_PLAIN_UNITS = {"×": "times the upper limit of normal"}
 
 
 class _Evaluator:
@@ -64,34 +92,64 @@ class _Evaluator:
         if node.clause is not None:
             r = self.clause(node.clause)
             verdict = {True: "is met", False: "is not met", None: "is not documented"}[r.value]
-            return _Result(r.value, r.missing, (f"{node.clause} {verdict}",))
+            return _Result(
+                r.value, r.missing, (f"{node.clause} {verdict}",), r.plain, r.off_route
+            )
         if node.not_ is not None:
             r = self.node(node.not_)
-            return _Result(None if r.value is None else not r.value, r.missing, r.reasons)
+            return _Result(None if r.value is None else not r.value, r.missing, r.reasons, r.plain)
         parts = [self.node(n) for n in (node.all_ if node.all_ is not None else node.any_ or [])]
         decisive = node.all_ is None  # any: True decides; all: False decides
         hits = [p for p in parts if p.value is decisive]
         if hits:
-            return _Result(decisive, frozenset(), tuple(r for p in hits for r in p.reasons))
+            return _Result(
+                decisive,
+                frozenset(),
+                tuple(r for p in hits for r in p.reasons),
+                tuple(r for p in hits for r in p.plain),
+                off_route=not decisive and any(p.off_route for p in hits),
+            )
         unknown = [p for p in parts if p.value is None]
         if unknown:
             missing = frozenset(m for p in unknown for m in p.missing)
-            return _Result(None, missing, tuple(r for p in unknown for r in p.reasons))
-        return _Result(not decisive, frozenset(), tuple(r for p in parts for r in p.reasons))
+            return _Result(
+                None,
+                missing,
+                tuple(r for p in unknown for r in p.reasons),
+                tuple(r for p in unknown for r in p.plain),
+            )
+        # all met, or any not met: every part decided it
+        return _Result(
+            not decisive,
+            frozenset(),
+            tuple(r for p in parts for r in p.reasons),
+            _plain(parts),
+            off_route=decisive and all(p.off_route for p in parts),
+        )
 
     def _leaf(self, node: Node) -> _Result:
         assert node.fact is not None
         spec = FACTS[node.fact]
         fv = self.facts[node.fact]
         if fv.value is None:
-            return _Result(None, frozenset(fv.missing), (fv.text,))
+            return _Result(None, frozenset(fv.missing), (fv.text,), (fv.plain or fv.text,))
         if spec.kind == "bool":
-            return _Result(bool(fv.value), frozenset(), (fv.text,))
+            return _Result(bool(fv.value), frozenset(), (fv.text,), (fv.plain or fv.text,))
         if spec.kind == "enum":
             assert node.in_ is not None
             ok = fv.value in node.in_
             needs = "" if ok else f" (the criterion needs {' or '.join(map(_words, node.in_))})"
-            return _Result(ok, frozenset(), (fv.text + needs,))
+            label = spec.plain_label or spec.label.lower()
+            what = f"the {label} is {_plain_value(str(fv.value))}"
+            needed = " or ".join(_plain_value(v) for v in node.in_)
+            plain = what if ok else f"{what}, and this criterion needs {needed}"
+            return _Result(
+                ok,
+                frozenset(),
+                (fv.text + needs,),
+                (plain,),
+                off_route=node.fact == "regimen" and not ok,
+            )
         cmp = node.comparison()
         assert cmp is not None and not isinstance(fv.value, (bool, str))
         op, threshold = cmp
@@ -108,7 +166,20 @@ class _Evaluator:
             "ge": f"at least {limit} required",
             "le": f"at most {limit} allowed",
         }[op]
-        return _Result(ok, frozenset(), (f"{fv.text}; {phrase}",))
+        text = f"{fv.text}; {phrase}"
+        unit = _PLAIN_UNITS.get(spec.unit, spec.unit)
+        plain_limit = f"{fmt_number(threshold)} {unit}".strip()
+        words = {
+            ("lt", True): f"below {plain_limit}",
+            ("lt", False): f"not below {plain_limit}",
+            ("gt", True): f"above the limit of {plain_limit}",
+            ("gt", False): f"within the limit of {plain_limit}",
+            ("ge", True): f"at least the {plain_limit} required",
+            ("ge", False): f"less than the {plain_limit} required",
+            ("le", True): f"within the {plain_limit} allowed",
+            ("le", False): f"more than the {plain_limit} allowed",
+        }[(op, ok)]
+        return _Result(ok, frozenset(), (text,), (f"{fv.plain or fv.text}, {words}",))
 
     def clause(self, clause_id: str) -> _Result:
         if clause_id not in self.clauses:
@@ -118,6 +189,27 @@ class _Evaluator:
     def applies(self, applies_to: list[str]) -> bool:
         rt = self.case.request_type
         return rt is None or rt.value in applies_to
+
+
+def _plain(parts: list[_Result]) -> tuple[str, ...]:
+    """The parts' plain reasons, without routes the request did not take when others remain."""
+    on_route = [p for p in parts if not p.off_route]
+    return tuple(r for p in (on_route or parts) for r in p.plain)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _denial_reason(clause: Clause, result: _Result) -> str:
+    """The clause's plain sentence, then what in this request made it count against it."""
+    lead = _sentence(clause.denial_reason or f"The policy requires: {clause.text}")
+    details = _sentence("; ".join(dict.fromkeys(result.plain)))
+    return f"{lead} {details}".strip()
 
 
 def _request_decision(ev: _Evaluator) -> _Result:
@@ -160,6 +252,7 @@ def _depth(version: PolicyVersion, clause_id: str) -> int:
 def _clause_results(ev: _Evaluator) -> list[ClauseResult]:
     out = []
     for c in ev.version.clauses:
+        denial, needed = "", ""
         if not ev.applies(list(c.applies_to)):
             status, reason, missing = (
                 Truth.NOT_APPLICABLE,
@@ -172,6 +265,11 @@ def _clause_results(ev: _Evaluator) -> list[ClauseResult]:
             reason = "; ".join(dict.fromkeys(r.reasons)) + "."
             reason = reason[0].upper() + reason[1:]
             missing = sorted(r.missing)
+            against = Truth.MET if c.role == "exclusion" else Truth.NOT_MET
+            if status == against:
+                denial = _denial_reason(c, r)
+            if status in (against, Truth.UNKNOWN):
+                needed = c.information_needed or ""
         out.append(
             ClauseResult(
                 id=c.id,
@@ -184,6 +282,8 @@ def _clause_results(ev: _Evaluator) -> list[ClauseResult]:
                 depth=_depth(ev.version, c.id),
                 parent=c.parent,
                 missing=missing,
+                denial_reason=denial,
+                information_needed=needed,
             )
         )
     return out
@@ -242,10 +342,11 @@ def evaluate_version(
         None: Outcome.NEEDS_INFORMATION,
     }[decision.value]
     missing = sorted(decision.missing) if outcome == Outcome.NEEDS_INFORMATION else []
+    months = version.authorization_months or default_months
     warnings = [str(w) for w in plausibility_warnings(case)] + label_warnings(case)
+    warnings += period_warnings(case, months)[0]
     authorization = None
     if outcome == Outcome.MEETS:
-        months = version.authorization_months or default_months
         units = authorized_units(case, months)
         if units is None:
             warnings.append(
@@ -275,6 +376,7 @@ def evaluate_version(
         authorization=authorization,
         warnings=warnings,
         derived=_derived(case),
+        review_flags=review_flags(case, version, months),
         summary=_summary(outcome, version, missing),
     )
 

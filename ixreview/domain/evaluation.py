@@ -141,6 +141,8 @@ class Evaluation(_Frozen):
                     "reason": c.reason,
                     "parent": c.parent,
                     "missing": c.missing,
+                    "denial_reason": c.denial_reason,
+                    "information_needed": c.information_needed,
                 }
                 for c in self.clauses
             ],

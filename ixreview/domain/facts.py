@@ -16,7 +16,7 @@ from enum import Enum
 from ixreview.domain import icd10
 from ixreview.domain.case import Case, Status
 from ixreview.domain.drugs import DrugClass
-from ixreview.domain.limits import ANC_UNIT_DOUBT, PLATELET_UNIT_DOUBT
+from ixreview.domain.limits import ANC_UNIT_DOUBT, LAB_MAX_AGE_DAYS, PLATELET_UNIT_DOUBT
 from ixreview.domain.resistance import failure, resistance
 
 FactScalar = bool | str | Decimal
@@ -27,6 +27,7 @@ class FactValue:
     value: FactScalar | None  # None: not documented
     text: str  # the value in words, naming the inputs
     missing: tuple[str, ...] = ()
+    plain: str = ""  # for letters, when `text` reads like a label ("Failure of ...: no")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,15 @@ class FactSpec:
     unit: str  # for numbers: how a threshold is written ("cells/mm³", "× ULN")
     compute: Callable[[Case], FactValue]
     choices: tuple[str, ...] = ()
+    plain_label: str = ""  # for letters: the label with every abbreviation spelled out
+
+
+# Enum values as a letter says them.
+PLAIN_VALUES = {
+    "monotherapy": "Ixempra alone",
+    "with_capecitabine": "Ixempra with capecitabine",
+    "with_trastuzumab": "Ixempra with trastuzumab",
+}
 
 
 def _dec(x: float | int) -> Decimal:
@@ -116,10 +126,27 @@ def _breast_cancer(case: Case) -> FactValue:
 # -- labs --------------------------------------------------------------------
 
 
-def _count(value: float | None, path: str, label: str, doubt_below: int) -> FactValue:
+def _count(case: Case, value: float | None, path: str, label: str, doubt_below: int) -> FactValue:
     if value is None:
         return FactValue(None, f"{label}: not documented", (path,))
     d = _dec(value)
+    collected = case.labs.collected_on
+    if collected is None or (case.received_on - collected).days > LAB_MAX_AGE_DAYS:
+        # A count is a baseline only when it is recent: the label's limits are for the
+        # counts before this cycle, not for an undated or month-old value.
+        when = (
+            "the date the labs were collected is not documented"
+            if collected is None
+            else f"the labs were collected on {collected}, "
+            f"{(case.received_on - collected).days} days before the request was received "
+            f"(more than {LAB_MAX_AGE_DAYS})"
+        )
+        doubt = (path,) if d < doubt_below else ()
+        return FactValue(
+            None,
+            f"{label} {fmt_number(d)} cells/mm³ is not a current baseline: {when}",
+            ("labs.collected_on", *doubt),
+        )
     if d < doubt_below:
         # "Platelets 150" is almost surely 150 ×10³/µL: never judge it as 150 cells/mm³.
         return FactValue(
@@ -128,7 +155,12 @@ def _count(value: float | None, path: str, label: str, doubt_below: int) -> Fact
             "confirm the value in cells/mm³",
             (path,),
         )
-    return FactValue(d, f"{label} {fmt_number(d)} cells/mm³")
+    return FactValue(
+        d,
+        f"{label} {fmt_number(d)} cells/mm³",
+        plain=f"the {label.removeprefix('Baseline ').lower()} before treatment is "
+        f"{fmt_number(d)} cells/mm³",
+    )
 
 
 def _ratio(
@@ -138,23 +170,53 @@ def _ratio(
     if value is None or uln is None:
         return FactValue(None, f"{name} or its upper limit of normal is not documented", missing)
     ratio = _dec(value) / _dec(uln)
+    long_name = _LONG_NAMES.get(name, name.lower())
     return FactValue(
         ratio,
         f"{name} {fmt_number(_dec(value))} {unit} is {fmt_ratio(ratio)} × "
         f"the upper limit of normal ({fmt_number(_dec(uln))} {unit})",
+        plain=f"{long_name} is {fmt_number(_dec(value))} {unit}, {fmt_ratio(ratio)} times "
+        f"the upper limit of normal ({fmt_number(_dec(uln))} {unit})",
     )
 
 
-def _tri_fact(label: str, fn: Callable[[Case], object]) -> Callable[[Case], FactValue]:
+_LONG_NAMES = {
+    "AST": "the liver enzyme AST (aspartate aminotransferase)",
+    "ALT": "the liver enzyme ALT (alanine aminotransferase)",
+    "Total bilirubin": "total bilirubin",
+}
+
+
+def _tri_fact(label: str, noun: str, fn: Callable[[Case], object]) -> Callable[[Case], FactValue]:
+    """A derived yes/no fact; `noun` says it in plain words ("progression after a taxane")."""
+
     def compute(case: Case) -> FactValue:
         tri = fn(case)
         value = getattr(tri, "value")  # noqa: B009 - Tri from resistance
         expl = getattr(tri, "explanation")  # noqa: B009
         missing = getattr(tri, "missing")  # noqa: B009
         verdict = {True: "yes", False: "no", None: "not documented"}[value]
-        return FactValue(value, f"{label}: {verdict} ({expl})", tuple(missing))
+        plain = {
+            True: f"the records show {noun} ({expl})",
+            False: f"the records show no {noun} ({expl})",
+            None: f"the records do not show whether there was {noun} ({expl})",
+        }[value]
+        return FactValue(value, f"{label}: {verdict} ({expl})", tuple(missing), plain)
 
     return compute
+
+
+def _cremophor(case: Case) -> FactValue:
+    # Null is "none reported" (case.py): a contraindication is reported when present.
+    if case.cremophor_hypersensitivity:
+        return FactValue(
+            True,
+            "severe hypersensitivity to Cremophor EL (polyoxyethylated castor oil) is "
+            "reported; the Ixempra label contraindicates the drug",
+        )
+    if case.cremophor_hypersensitivity is False:
+        return FactValue(False, "the request states no severe hypersensitivity to Cremophor EL")
+    return FactValue(False, "no severe hypersensitivity to Cremophor EL is reported")
 
 
 def _continuation(attr: str, label: str) -> Callable[[Case], FactValue]:
@@ -210,6 +272,7 @@ FACTS: dict[str, FactSpec] = {
             "",
             lambda c: _enum(c.medication.regimen, "medication.regimen", "Requested regimen"),
             ("monotherapy", "with_capecitabine", "with_trastuzumab"),
+            "requested treatment",
         ),
         FactSpec(
             "prior_lines_of_therapy",
@@ -224,6 +287,8 @@ FACTS: dict[str, FactSpec] = {
                 else FactValue(
                     Decimal(c.prior_lines_of_therapy),
                     f"{c.prior_lines_of_therapy} prior line(s) of therapy",
+                    plain=f"the member has had {c.prior_lines_of_therapy} earlier line(s) "
+                    "of treatment",
                 )
             ),
         ),
@@ -234,6 +299,7 @@ FACTS: dict[str, FactSpec] = {
             "",
             lambda c: _enum(c.biomarkers.her2, "biomarkers.her2", "HER2 status"),
             ("positive", "negative"),
+            "human epidermal growth factor receptor 2 (HER2) status",
         ),
         FactSpec(
             "her2_on_file",
@@ -242,6 +308,7 @@ FACTS: dict[str, FactSpec] = {
             "",
             lambda c: _her2_on_file(c),
             ("positive", "negative"),
+            "human epidermal growth factor receptor 2 (HER2) status on the test report",
         ),
         FactSpec(
             "hormone_receptor",
@@ -260,35 +327,55 @@ FACTS: dict[str, FactSpec] = {
             "Taxane resistance",
             "bool",
             "",
-            _tri_fact("Taxane resistance", lambda c: resistance(c, DrugClass.TAXANE)),
+            _tri_fact(
+                "Taxane resistance",
+                "resistance to a taxane",
+                lambda c: resistance(c, DrugClass.TAXANE),
+            ),
         ),
         FactSpec(
             "anthracycline_resistant",
             "Anthracycline resistance",
             "bool",
             "",
-            _tri_fact("Anthracycline resistance", lambda c: resistance(c, DrugClass.ANTHRACYCLINE)),
+            _tri_fact(
+                "Anthracycline resistance",
+                "resistance to an anthracycline",
+                lambda c: resistance(c, DrugClass.ANTHRACYCLINE),
+            ),
         ),
         FactSpec(
             "taxane_failure",
             "Failure of a taxane",
             "bool",
             "",
-            _tri_fact("Failure of a taxane", lambda c: failure(c, DrugClass.TAXANE)),
+            _tri_fact(
+                "Failure of a taxane",
+                "progression during or after a taxane",
+                lambda c: failure(c, DrugClass.TAXANE),
+            ),
         ),
         FactSpec(
             "anthracycline_failure",
             "Failure of an anthracycline",
             "bool",
             "",
-            _tri_fact("Failure of an anthracycline", lambda c: failure(c, DrugClass.ANTHRACYCLINE)),
+            _tri_fact(
+                "Failure of an anthracycline",
+                "progression during or after an anthracycline",
+                lambda c: failure(c, DrugClass.ANTHRACYCLINE),
+            ),
         ),
         FactSpec(
             "capecitabine_failure",
             "Failure of capecitabine",
             "bool",
             "",
-            _tri_fact("Failure of capecitabine", lambda c: failure(c, DrugClass.CAPECITABINE)),
+            _tri_fact(
+                "Failure of capecitabine",
+                "progression during or after capecitabine",
+                lambda c: failure(c, DrugClass.CAPECITABINE),
+            ),
         ),
         FactSpec(
             "anthracycline_contraindicated",
@@ -309,7 +396,9 @@ FACTS: dict[str, FactSpec] = {
             "number",
             "cells/mm³",
             lambda c: _count(
-                c.labs.anc_per_mm3, "labs.anc_per_mm3", "Baseline neutrophil count", ANC_UNIT_DOUBT
+                c,
+                c.labs.anc_per_mm3,
+                "labs.anc_per_mm3", "Baseline neutrophil count", ANC_UNIT_DOUBT
             ),
         ),
         FactSpec(
@@ -318,6 +407,7 @@ FACTS: dict[str, FactSpec] = {
             "number",
             "cells/mm³",
             lambda c: _count(
+                c,
                 c.labs.platelets_per_mm3,
                 "labs.platelets_per_mm3",
                 "Baseline platelet count",
@@ -355,6 +445,13 @@ FACTS: dict[str, FactSpec] = {
                 "labs.bilirubin_mg_dl",
                 "labs.bilirubin_uln",
             ),
+        ),
+        FactSpec(
+            "cremophor_hypersensitivity",
+            "Severe hypersensitivity to Cremophor EL",
+            "bool",
+            "",
+            _cremophor,
         ),
         FactSpec(
             "unacceptable_toxicity",

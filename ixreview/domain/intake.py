@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ixreview.domain.case import Case
-from ixreview.domain.limits import ANC_UNIT_DOUBT, PLATELET_UNIT_DOUBT
+from ixreview.domain.limits import ANC_UNIT_DOUBT, LAB_MAX_AGE_DAYS, PLATELET_UNIT_DOUBT
 
 
 @dataclass(frozen=True)
@@ -130,14 +130,45 @@ def parse_case_data(data: object) -> Case:
         raise CaseError(findings_from(exc)) from None
 
 
+class _Object(dict[str, Any]):
+    """A decoded JSON object that remembers the keys it was given more than once."""
+
+    duplicates: dict[str, int]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object(pairs)
+    counts: dict[str, int] = {}
+    for key, _ in pairs:
+        counts[key] = counts.get(key, 0) + 1
+    obj.duplicates = {k: n for k, n in counts.items() if n > 1}
+    return obj
+
+
+def _duplicate_findings(node: Any, path: str = "") -> list[Finding]:
+    """Every key given twice, at its object's path: JSON would silently keep the last."""
+    out: list[Finding] = []
+    if isinstance(node, dict):
+        for key, n in getattr(node, "duplicates", {}).items():
+            times = "twice" if n == 2 else f"{n} times"
+            out.append(Finding(path, f"the field {key} appears {times}"))
+        for key, value in node.items():
+            out.extend(_duplicate_findings(value, f"{path}.{key}" if path else key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out.extend(_duplicate_findings(value, f"{path}[{i}]"))
+    return out
+
+
 def parse_case_json(text: str | bytes) -> Case:
     """Decode and validate one `ixreview-case/1` document.
 
     Strict JSON types: `true` is not a neutrophil count of 1, `"yes"` is not a
-    boolean and `0` is not a date; each is an error naming its field.
+    boolean and `0` is not a date; each is an error naming its field. A key given
+    twice in one object is an error too (plain JSON decoding keeps the last).
     """
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object)
     except UnicodeDecodeError:
         raise CaseError([Finding("", "the case file is not UTF-8 text")]) from None
     except json.JSONDecodeError as exc:
@@ -149,16 +180,19 @@ def parse_case_json(text: str | bytes) -> Case:
     if not isinstance(data, dict):
         raise CaseError([Finding("", "the case file must hold one JSON object")])
     try:
+        duplicates = _duplicate_findings(data)
         # Re-encoded so that pydantic sees JSON (dates as text) in strict mode.
-        return Case.model_validate_json(json.dumps(_without_null_sections(data)), strict=True)
+        case = Case.model_validate_json(json.dumps(_without_null_sections(data)), strict=True)
     except ValidationError as exc:
-        raise CaseError(findings_from(exc)) from None
+        raise CaseError(duplicates + findings_from(exc)) from None
     except RecursionError:  # nesting json.loads accepted but cannot be re-encoded
         raise CaseError([Finding("", "the case file is nested too deeply")]) from None
+    if duplicates:
+        raise CaseError(duplicates)
+    return case
 
 
 # Plausibility: values that may be true but usually mean a mistake.
-LAB_MAX_AGE_DAYS = 30
 BSA_RANGE = (1.0, 3.0)
 
 
@@ -201,6 +235,7 @@ def plausibility_warnings(case: Case) -> list[Finding]:
                 f"{BSA_RANGE[0]:g}–{BSA_RANGE[1]:g} m²; check height and weight",
             )
         )
+    out.extend(_lines_warnings(case))
     if case.member.birth_date is not None:
         age_years = _years_between(case.member.birth_date, case.received_on)
         if age_years > 110:
@@ -224,6 +259,30 @@ def plausibility_warnings(case: Case) -> list[Finding]:
                 )
             )
     return out
+
+
+def _lines_warnings(case: Case) -> list[Finding]:
+    """Attested lines of therapy that the listed regimens cannot account for."""
+    lines, listed = case.prior_lines_of_therapy, case.prior_therapies
+    if not lines or listed is None:
+        return []
+    if not listed:
+        return [
+            Finding(
+                "prior_lines_of_therapy",
+                f"{lines} prior line(s) of therapy are attested but prior_therapies lists "
+                "no regimen; add the treatment history or correct the count",
+            )
+        ]
+    if lines > len(listed):
+        return [
+            Finding(
+                "prior_lines_of_therapy",
+                f"{lines} prior lines of therapy are attested but prior_therapies lists only "
+                f"{len(listed)} regimen(s); check the count against the treatment history",
+            )
+        ]
+    return []
 
 
 def _years_between(born: date, on: date) -> int:

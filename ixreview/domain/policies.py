@@ -6,8 +6,18 @@ each with the number as printed, the exact wording, its role (approval or
 "may not be approved") and its logic as a tree over named facts
 (`ixreview.domain.facts`). Next year's revision is a new file, no Python.
 
+Each decision tree (initial, continuation) must reach every top-level approval
+clause that applies to its request type and every exclusion that applies to it,
+directly or through the clauses it refers to: a file cannot leave a criterion or
+a "may not be approved" clause out of the outcome.
+
+The registry holds the built-in files only. `PolicyRegistry.from_dirs` adds
+folders for tests and for policies an administrator installs; no environment
+variable can add one, so no user can put an approve-everything policy in force.
+
 Logic nodes:
   {all: [node, ...]}  {any: [node, ...]}  {not: node}  {clause: "II.A"}
+                                     (all / any lists are never empty)
   {fact: name}                       a yes/no fact is yes
   {fact: name, in: [v, ...]}         an enum fact has one of these values
   {fact: name, lt|le|gt|ge: number}  a numeric fact compared with a threshold
@@ -15,7 +25,6 @@ Logic nodes:
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -56,6 +65,10 @@ class Node(BaseModel):
         ]
         if len(kinds) != 1:
             raise ValueError("a logic node needs exactly one of all, any, not, clause, fact")
+        for name, items in (("all", self.all_), ("any", self.any_)):
+            if items is not None and not items:
+                # An empty all is vacuously met and an empty any never met: a typo, never intent.
+                raise ValueError(f"an empty {name}: [] list; give it at least one node")
         comparisons = [c for c in COMPARATORS if getattr(self, c) is not None]
         if self.fact is None and (comparisons or self.in_ is not None):
             raise ValueError("in/lt/le/gt/ge go with fact")
@@ -161,7 +174,43 @@ class PolicyVersion(BaseModel):
             if unknown:
                 raise ValueError(f"decision refers to unknown clauses {unknown}")
         self._check_cycles()
+        self._check_decisions_cover_clauses()
         return self
+
+    def reachable_clauses(self, node: Node) -> set[str]:
+        """Clause ids a logic tree uses, directly or through the clauses it refers to."""
+        seen: set[str] = set()
+        todo = list(node.clause_refs())
+        while todo:
+            cid = todo.pop()
+            if cid not in seen:
+                seen.add(cid)
+                todo.extend(self.clause(cid).logic.clause_refs())
+        return seen
+
+    def reachable_facts(self, node: Node) -> set[str]:
+        """Fact names a logic tree uses, directly or through the clauses it refers to."""
+        names = set(node.fact_names())
+        for cid in self.reachable_clauses(node):
+            names |= self.clause(cid).logic.fact_names()
+        return names
+
+    def _check_decisions_cover_clauses(self) -> None:
+        for request_type in ("initial", "continuation"):
+            tree: Node = getattr(self.decision, request_type)
+            required = [
+                c.id
+                for c in self.clauses
+                if request_type in c.applies_to
+                and (c.role == "exclusion" or c.parent is None)
+            ]
+            left_out = [cid for cid in required if cid not in self.reachable_clauses(tree)]
+            if left_out:
+                raise ValueError(
+                    f"decision.{request_type} leaves out clauses {left_out}: it must use every "
+                    f"top-level approval clause and every exclusion that applies to "
+                    f"{request_type} requests"
+                )
 
     def _check_cycles(self) -> None:
         refs = {c.id: c.logic.clause_refs() for c in self.clauses}
@@ -256,8 +305,8 @@ def _builtin_files() -> list[Any]:
 
 @cache
 def default_registry() -> PolicyRegistry:
-    extra = os.environ.get("IXREVIEW_POLICY_DIR")
-    return PolicyRegistry.from_dirs(*([Path(extra)] if extra else []))
+    """The built-in policy versions (shipped with the package), loaded once."""
+    return PolicyRegistry.from_dirs()
 
 
 def all_policies() -> list[PolicyVersion]:

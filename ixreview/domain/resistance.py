@@ -4,9 +4,19 @@ Definitions (shared/case-format.md, ING-CC-0090, Ixempra label):
 - Resistance: progression while on therapy, or within N calendar months after the
   last dose, N by setting: taxane 12 (adjuvant/neoadjuvant) or 4 (metastatic);
   anthracycline 6 or 3. "Within N months" includes the last day of the window.
-  The window ends on `last dose + N months`; when that month is shorter, the
-  window ends on its last day (2025-10-31 + 4 months = 2026-02-28).
+  The window ends on the same day of the month N months after the last dose; a
+  last dose on the last day of its month ends the window on the last day of the
+  target month (2025-06-30 + 4 months = 2025-10-31, 2026-02-28 + 4 = 2026-06-30),
+  and a day the target month lacks falls back to its last day
+  (2025-10-31 + 4 months = 2026-02-28).
 - Failure of a class: progression on, or at any time after, a regimen of that class.
+- Progression inferred from later treatment: `progression_date` null means "has not
+  progressed", unless the history itself says otherwise. When a later regimen
+  (started after this one's last dose) was given in the metastatic setting, the
+  disease must have come back in between, on a date the record does not give; when
+  a later regimen's start or setting is not documented, it may be such a regimen.
+  Either way the earlier regimen's failure and resistance are not documented (the
+  progression date is asked for), never "no".
 
 Three-valued (Kleene): a regimen's result is unknown only when a fact that could
 change it is not documented; the missing field paths are returned with it, so a
@@ -16,7 +26,7 @@ result reached while something is undocumented never changes when it is filled i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -39,8 +49,56 @@ class Tri:
     missing: tuple[str, ...] = field(default=())
 
 
+def _is_month_end(d: date) -> bool:
+    return (d + timedelta(days=1)).month != d.month
+
+
 def window_end(last_dose: date, months: int) -> date:
+    """The last day inside a window of `months` calendar months after the last dose."""
+    if _is_month_end(last_dose):
+        return last_dose + relativedelta(months=months, day=31)  # day=31: the month's last day
     return last_dose + relativedelta(months=months)
+
+
+def implied_recurrence(case: Case, index: int) -> Tri | None:
+    """Does later treatment show that the disease came back after regimen `index`?
+
+    None when nothing in the history suggests it; otherwise an unknown `Tri` whose
+    missing path is this regimen's progression date. Only ever turns "no" into
+    "not documented", so a reached outcome can never change when it is filled in.
+    """
+    therapies = case.prior_therapies or []
+    t = therapies[index]
+    if t.end is None:  # still ongoing: nothing can come after it
+        return None
+    path = f"prior_therapies[{index}].progression_date"
+    doubts: list[str] = []
+    for j, later in enumerate(therapies):
+        if j == index:
+            continue
+        if later.start is None:
+            # It began no later than its own last dose or progression, when those are known.
+            bound = min((d for d in (later.end, later.progression_date) if d), default=None)
+            if bound is None or bound > t.end:
+                doubts.append(f"{later.agent} has no start date, so it may have followed {t.agent}")
+            continue
+        if later.start <= t.end:
+            continue
+        if later.setting == Setting.METASTATIC:
+            return Tri(
+                None,
+                f"metastatic treatment with {later.agent} began after {t.agent} ended, so the "
+                "disease must have come back; the date is not recorded",
+                (path,),
+            )
+        if later.setting is None:
+            doubts.append(
+                f"{later.agent} began after {t.agent} ended and its setting is not documented, "
+                "so the disease may have come back"
+            )
+    if doubts:
+        return Tri(None, "; ".join(doubts) + "; no progression date is recorded", (path,))
+    return None
 
 
 def _window_months(cls: DrugClass, setting: Setting | None) -> tuple[int, ...]:
@@ -50,8 +108,10 @@ def _window_months(cls: DrugClass, setting: Setting | None) -> tuple[int, ...]:
     return (metastatic,) if setting == Setting.METASTATIC else (early,)
 
 
-def regimen_resistance(t: PriorTherapy, index: int, cls: DrugClass) -> Tri:
-    """Is the disease resistant to this one regimen?"""
+def regimen_resistance(
+    t: PriorTherapy, index: int, cls: DrugClass, case: Case | None = None
+) -> Tri:
+    """Is the disease resistant to this one regimen? (`case`: to read later treatment)"""
     path = f"prior_therapies[{index}]"
     name = f"{t.agent} ({t.setting.value if t.setting else 'setting not documented'})"
     if t.progressed_on_therapy:
@@ -61,6 +121,12 @@ def regimen_resistance(t: PriorTherapy, index: int, cls: DrugClass) -> Tri:
     within: bool | None
     missing: list[str] = []
     if t.progression_date is None:
+        implied = implied_recurrence(case, index) if case is not None else None
+        if implied is not None:
+            missing = list(implied.missing)
+            if t.progressed_on_therapy is None:
+                missing.append(f"{path}.progressed_on_therapy")
+            return Tri(None, f"{name}: {implied.explanation}", tuple(missing))
         within = False
         window_text = "no progression after it is recorded"
     else:
@@ -95,12 +161,18 @@ def regimen_resistance(t: PriorTherapy, index: int, cls: DrugClass) -> Tri:
     return Tri(False, f"{name}: no progression during therapy; {window_text}")
 
 
-def regimen_failure(t: PriorTherapy, index: int) -> Tri:
+def regimen_failure(t: PriorTherapy, index: int, case: Case | None = None) -> Tri:
     path = f"prior_therapies[{index}]"
     if t.progressed_on_therapy:
         return Tri(True, f"{t.agent}: progressed during therapy")
     if t.progression_date is not None:
         return Tri(True, f"{t.agent}: progression on {t.progression_date}")
+    implied = implied_recurrence(case, index) if case is not None else None
+    if implied is not None:
+        missing = implied.missing
+        if t.progressed_on_therapy is None:
+            missing = (*missing, f"{path}.progressed_on_therapy")
+        return Tri(None, f"{t.agent}: {implied.explanation}", missing)
     if t.progressed_on_therapy is None:
         return Tri(
             None,
@@ -117,7 +189,7 @@ def _any_regimen(case: Case, cls: DrugClass, per: str) -> Tri:
     if not regimens:
         return Tri(False, f"no {cls.value} regimen in the treatment history")
     results = [
-        regimen_resistance(t, i, cls) if per == "resistance" else regimen_failure(t, i)
+        regimen_resistance(t, i, cls, case) if per == "resistance" else regimen_failure(t, i, case)
         for i, t in regimens
     ]
     text = "; ".join(r.explanation for r in results)

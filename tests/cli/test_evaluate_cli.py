@@ -65,7 +65,22 @@ def test_json_contract_shape(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("policy", "changes", "outcome", "missing", "status"),
     [
-        ("BCBST-IXEMPRA", {}, "does_not_meet_criteria", [], "in_force"),
+        (
+            "BCBST-IXEMPRA",
+            {"labs": {"anc_per_mm3": 1499}},
+            "does_not_meet_criteria",
+            [],
+            "in_force",
+        ),
+        # the case-format example: metastatic docetaxel after the adjuvant doxorubicin means
+        # the disease came back, on a date the file does not give
+        (
+            "BCBST-IXEMPRA",
+            {},
+            "needs_information",
+            ["prior_therapies[0].progression_date"],
+            "in_force",
+        ),
         (
             "ING-CC-0090",
             {"labs": {"anc_per_mm3": None}},
@@ -99,8 +114,9 @@ def test_every_outcome_exits_zero(
     if status == "draft":
         assert out["warnings"][0].startswith("BCBST-IXEMPRA@draft is a draft for comparison only")
     if outcome == "needs_information":
-        unknown = [c for c in out["clauses"] if c["status"] == "unknown"]
-        assert [c["id"] for c in unknown] == ["NA.I"]
+        unknown = [c["id"] for c in out["clauses"] if c["status"] == "unknown"]
+        expected = {"ING-CC-0090": ["NA.I"], "BCBST-IXEMPRA": ["BC", "CC.3", "CC.3.a", "OTHER"]}
+        assert unknown == expected[policy]
 
 
 def test_json_is_one_object_and_plain_unicode(tmp_path: Path) -> None:
@@ -293,13 +309,15 @@ def test_policies_json() -> None:
     assert rows[2]["authorization_months"] is None and rows[0]["authorization_months"] == 12
 
 
-def test_a_broken_policy_directory_is_reported_not_raised(
+def test_a_broken_policy_file_is_reported_not_raised(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ixreview.domain import policies
 
-    (tmp_path / "bad.yaml").write_text("schema: [", encoding="utf-8")
-    monkeypatch.setenv("IXREVIEW_POLICY_DIR", str(tmp_path))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema: [", encoding="utf-8")
+    builtin = policies._builtin_files()
+    monkeypatch.setattr(policies, "_builtin_files", lambda: [*builtin, bad])
     policies.default_registry.cache_clear()
     try:
         result = invoke("policies")
@@ -308,5 +326,50 @@ def test_a_broken_policy_directory_is_reported_not_raised(
         evaluated = invoke("evaluate", case_file(tmp_path, example()), "--policy", "ING-CC-0090")
         assert evaluated.exit_code == 2 and "bad.yaml" in evaluated.stderr
     finally:
-        monkeypatch.delenv("IXREVIEW_POLICY_DIR")
+        monkeypatch.undo()
+        policies.default_registry.cache_clear()
+
+
+APPROVE_EVERYTHING = """\
+schema: ixreview-policy/1
+id: ING-CC-0090
+version: "2026-01-01"
+title: injected
+issuer: nobody
+document_number: ING-CC-0090
+effective_date: 2026-01-01
+status: in_force
+source_file: none.txt
+authorization_months: 12
+clauses:
+  - id: "I"
+    number: "I"
+    section: "x"
+    role: approval
+    text: "anything"
+    logic: {fact: breast_cancer}
+decision:
+  initial: {clause: "I"}
+  continuation: {clause: "I"}
+"""
+
+
+def test_no_environment_variable_can_put_a_policy_in_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IXREVIEW_POLICY_DIR used to add policies for every user: it is ignored now."""
+    from ixreview.domain import policies
+
+    (tmp_path / "inject.yaml").write_text(APPROVE_EVERYTHING, encoding="utf-8")
+    monkeypatch.setenv("IXREVIEW_POLICY_DIR", str(tmp_path))
+    policies.default_registry.cache_clear()
+    try:
+        low = example()
+        low["labs"]["anc_per_mm3"] = 900
+        out = evaluate_json(tmp_path, low, "ING-CC-0090")
+        assert out["policy"]["version"] == "2022-02-25"
+        assert out["outcome"] == "does_not_meet_criteria"
+        listed = json.loads(invoke("policies", "--json").stdout)
+        assert "ING-CC-0090@2026-01-01" not in [r["key"] for r in listed]
+    finally:
         policies.default_registry.cache_clear()

@@ -175,6 +175,9 @@ LATE_TAXANE = therapy(
     "docetaxel", "metastatic", "2024-01-01", "2024-05-01", progression="2025-06-01"
 )
 NO_ANTHRACYCLINE_PROGRESSION = therapy("doxorubicin", "adjuvant", "2020-01-10", "2020-04-10")
+# sequential adjuvant therapy (anthracycline, then taxane): no recurrence is implied
+ADJUVANT_TAXANE = therapy("paclitaxel", "adjuvant", "2020-04-24", "2020-07-10")
+RESISTANT_ADJUVANT_TAXANE = therapy("paclitaxel", "adjuvant", "2020-04-24", "2020-07-10", on=True)
 
 
 @BOTH
@@ -187,12 +190,16 @@ NO_ANTHRACYCLINE_PROGRESSION = therapy("doxorubicin", "adjuvant", "2020-01-10", 
         # taxane resistant and further anthracycline contraindicated: both versions
         ([NO_ANTHRACYCLINE_PROGRESSION, RESISTANT_TAXANE], True, MET, MET),
         ([RESISTANT_TAXANE], True, MET, MET),
-        # taxane failed late (not resistant), anthracycline contraindicated but not failed
-        ([NO_ANTHRACYCLINE_PROGRESSION, LATE_TAXANE], True, NOT_MET, NOT_MET),
-        ([NO_ANTHRACYCLINE_PROGRESSION, RESISTANT_TAXANE], False, NOT_MET, NOT_MET),
+        # taxane not resistant, anthracycline contraindicated but not failed
+        ([NO_ANTHRACYCLINE_PROGRESSION, ADJUVANT_TAXANE], True, NOT_MET, NOT_MET),
+        ([NO_ANTHRACYCLINE_PROGRESSION, ADJUVANT_TAXANE], False, NOT_MET, NOT_MET),
         ([], False, NOT_MET, NOT_MET),
         # the contraindication is what decides
-        ([NO_ANTHRACYCLINE_PROGRESSION, RESISTANT_TAXANE], None, UNKNOWN, UNKNOWN),
+        ([NO_ANTHRACYCLINE_PROGRESSION, RESISTANT_ADJUVANT_TAXANE], None, UNKNOWN, UNKNOWN),
+        # metastatic treatment after the adjuvant anthracycline: the disease came back on a
+        # date the record does not give, so anthracycline failure is not documented (not "no")
+        ([NO_ANTHRACYCLINE_PROGRESSION, RESISTANT_TAXANE], False, UNKNOWN, UNKNOWN),
+        ([NO_ANTHRACYCLINE_PROGRESSION, LATE_TAXANE], True, UNKNOWN, NOT_MET),
     ],
 )
 def test_cc3a(
@@ -211,8 +218,10 @@ def test_cc3a(
     )
     assert status(ev, "CC.3.a") == expected
     assert ev.outcome == {MET: MEETS, NOT_MET: DENY, UNKNOWN: INFO}[expected]
-    if expected == UNKNOWN:
+    if expected == UNKNOWN and contraindicated is None:
         assert ev.missing == ["anthracycline_contraindicated"]
+    elif expected == UNKNOWN:
+        assert ev.missing == ["prior_therapies[0].progression_date"]
 
 
 @BOTH
@@ -220,7 +229,11 @@ def test_cc3a_unknown_progression_on_therapy(policy: str) -> None:
     doubtful = therapy("doxorubicin", "metastatic", "2024-01-10", "2024-04-10", on=None)
     ev = run(policy, bcbst_capecitabine(), **{"prior_therapies.0": doubtful})
     assert status(ev, "CC.3.a") == UNKNOWN
-    assert (ev.outcome, ev.missing) == (INFO, ["prior_therapies[0].progressed_on_therapy"])
+    # the later metastatic docetaxel also implies a recurrence whose date is not recorded
+    assert (ev.outcome, ev.missing) == (
+        INFO,
+        ["prior_therapies[0].progressed_on_therapy", "prior_therapies[0].progression_date"],
+    )
 
 
 @BOTH

@@ -58,8 +58,9 @@ def test_the_example_meets_clause_i_and_ii_b() -> None:
         ({"diagnosis.extent": "metastatic"}, MET, MEETS),
         ({"diagnosis.extent": "locally_advanced"}, MET, MEETS),
         ({"diagnosis.extent": "early"}, NOT_MET, DENY),
-        ({"diagnosis.extent": "recurrent_unresectable"}, NOT_MET, DENY),
-        # read literally (policy note): locally recurrent is not "locally advanced"
+        # an unresectable local recurrence is locally advanced disease (policy note)
+        ({"diagnosis.extent": "recurrent_unresectable"}, MET, MEETS),
+        # a resectable local recurrence counts only with trastuzumab (II.D); this is capecitabine
         ({"diagnosis.extent": "locally_recurrent"}, NOT_MET, DENY),
         ({"diagnosis.icd10_codes": ["C79.51", "Z17.0"]}, NOT_MET, DENY),
         ({"diagnosis.extent": None}, UNKNOWN, INFO),
@@ -195,6 +196,38 @@ def test_ii_c_not_met_without_trastuzumab() -> None:
 
 # -- clause II.D: HER2-positive, locally recurrent or metastatic ---------------------------
 
+
+@pytest.mark.parametrize(
+    ("regimen", "clause_i", "outcome"),
+    [
+        ("with_trastuzumab", MET, MEETS),  # II.D's locally recurrent disease is honoured
+        ("with_capecitabine", NOT_MET, DENY),
+        ("monotherapy", NOT_MET, DENY),
+        (None, UNKNOWN, INFO),
+    ],
+)
+def test_locally_recurrent_disease_meets_clause_i_only_with_trastuzumab(
+    regimen: str | None, clause_i: Truth, outcome: Outcome
+) -> None:
+    ev = ing(
+        trastuzumab(
+            **{
+                **NOT_RESISTANT_CHANGES,
+                "diagnosis.extent": "locally_recurrent",
+                "medication.regimen": regimen,
+            }
+        )
+    )
+    assert status(ev, "I") == clause_i
+    assert ev.outcome == outcome
+    if regimen == "with_trastuzumab":
+        assert status(ev, "II.D") == MET
+    if regimen is None:
+        assert "medication.regimen" in ev.missing
+
+
+NOT_RESISTANT_CHANGES = {"prior_therapies.1.progression_date": "2026-12-01"}
+
 NOT_RESISTANT = {
     "prior_therapies.1.progression_date": "2026-12-01",
     "labs.collected_on": "2026-11-12",
@@ -245,6 +278,10 @@ def test_ii_d_met_and_alone_decides() -> None:
         ({"biomarkers.her2": "unknown"}, UNKNOWN, NOT_MET, MET, INFO, ["biomarkers.her2"]),
         # locally advanced passes clause I but is not "locally recurrent or metastatic"
         ({"diagnosis.extent": "locally_advanced"}, NOT_MET, NOT_MET, MET, DENY, []),
+        # "locally recurrent" includes a recurrence that cannot be resected
+        ({"diagnosis.extent": "recurrent_unresectable"}, MET, NOT_MET, MET, MEETS, []),
+        ({"diagnosis.extent": "locally_recurrent"}, MET, NOT_MET, MET, MEETS, []),
+        ({"diagnosis.extent": "early"}, NOT_MET, NOT_MET, MET, DENY, []),
     ],
 )
 def test_ii_d_both_sides(

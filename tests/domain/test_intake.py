@@ -273,6 +273,26 @@ def test_wrong_enum_values(path: str, value: str, expected: str) -> None:
             'prior_therapies[0]: class "anthracycline" contradicts "Taxol", which is a taxane',
         ),
         (
+            {"prior_therapies.0": {"agent": "Kadcyla", "class": "trastuzumab"}},
+            'prior_therapies[0]: class "trastuzumab" contradicts "Kadcyla", which the '
+            'vocabulary classes as "other" (not a taxane, anthracycline, capecitabine, '
+            "trastuzumab or endocrine therapy)",
+        ),
+        (
+            {"prior_therapies.0": {"agent": "Adriamycin", "class": "taxane"}},
+            'prior_therapies[0]: class "taxane" contradicts "Adriamycin", '
+            "which is an anthracycline",
+        ),
+        (
+            {"prior_therapies.0": {"agent": "paclitaxel", "class": "trastuzumab"}},
+            'prior_therapies[0]: class "trastuzumab" contradicts "paclitaxel", which is a taxane',
+        ),
+        (
+            {"prior_therapies.0": {"agent": "Ogivri", "class": "other"}},
+            'prior_therapies[0]: class "other" contradicts "Ogivri", '
+            "which is trastuzumab or a trastuzumab biosimilar",
+        ),
+        (
             {"prior_therapies.0": {"agent": "vinorelbine", "class": "vinca"}},
             "prior_therapies[0].class: \"vinca\" is not allowed; expected 'taxane', "
             "'anthracycline', "
@@ -396,3 +416,39 @@ def test_every_cross_field_problem_is_reported_at_its_own_path() -> None:
         "labs.collected_on: 2026-11-20 is after received_at 2026-11-19",
         'continuation: is given but request_type is "initial"',
     ]
+
+
+# -- duplicate keys -------------------------------------------------------------------------
+
+
+def test_a_key_given_twice_is_an_error_naming_its_object() -> None:
+    text = json.dumps(example()).replace(
+        '"anc_per_mm3": 2400', '"anc_per_mm3": 2400, "anc_per_mm3": 900'
+    )
+    assert findings(text) == ["labs: the field anc_per_mm3 appears twice"]
+
+
+def test_duplicates_at_the_top_in_lists_and_three_times_are_all_named() -> None:
+    text = json.dumps(example())
+    text = text.replace('"urgency": "standard"', '"urgency": "standard", "urgency": "expedited"')
+    text = text.replace('"agent": "docetaxel"', '"agent": "docetaxel", "agent": "docetaxel"')
+    text = text.replace('"hcpcs": "J9207"', '"hcpcs": "J9207", "hcpcs": "J9207", "hcpcs": "J9207"')
+    assert findings(text) == [
+        "the field urgency appears twice",
+        "medication: the field hcpcs appears 3 times",
+        "prior_therapies[1]: the field agent appears twice",
+    ]
+
+
+def test_duplicates_are_reported_with_the_other_problems() -> None:
+    text = json.dumps(changed(example(), {"urgency": "soon"})).replace(
+        '"her2": "negative"', '"her2": "negative", "her2": "positive"'
+    )
+    got = findings(text)
+    assert got[0] == "biomarkers: the field her2 appears twice"
+    assert any(f.startswith("urgency: ") for f in got[1:])
+
+
+def test_a_key_once_in_each_of_two_objects_is_not_a_duplicate() -> None:
+    # "end" in two therapies, "address" in member and prescriber: distinct objects
+    assert parse_case_json(json.dumps(example())).reference == "PA-2026-004211"

@@ -78,3 +78,38 @@ def test_dated_progression_on_an_ongoing_regimen_marked_not_progressed() -> None
         "prior_therapies[1]": "progression is dated while the regimen is still ongoing, "
         "yet progressed_on_therapy is false"
     }
+
+
+# -- prior lines of therapy against the listed regimens -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "therapies", "message"),
+    [
+        (
+            2,
+            [],
+            "2 prior line(s) of therapy are attested but prior_therapies lists no regimen; "
+            "add the treatment history or correct the count",
+        ),
+        (
+            3,
+            None,  # keep the example's two regimens
+            "3 prior lines of therapy are attested but prior_therapies lists only 2 "
+            "regimen(s); check the count against the treatment history",
+        ),
+        (2, None, None),  # two lines, two regimens
+        (0, [], None),
+    ],
+)
+def test_lines_that_the_history_cannot_account_for(
+    lines: int, therapies: list[Any] | None, message: str | None
+) -> None:
+    changes: dict[str, Any] = {"prior_lines_of_therapy": lines}
+    if therapies is not None:
+        changes["prior_therapies"] = therapies
+    assert warned(**changes).get("prior_lines_of_therapy") == message
+
+
+def test_lines_are_not_checked_against_an_undocumented_history() -> None:
+    assert "prior_lines_of_therapy" not in warned(prior_therapies=None, prior_lines_of_therapy=4)

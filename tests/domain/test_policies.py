@@ -164,7 +164,8 @@ def next_revision(tmp_path: Path) -> PolicyRegistry:
 def test_next_revision_is_data_only_and_picked_by_received_at(tmp_path: Path) -> None:
     reg = next_revision(tmp_path)
     anc_1800 = {"labs.anc_per_mm3": 1800, "labs.collected_on": "2026-11-25"}
-    new = evaluate(case(received_at="2027-02-01T10:00:00-06:00", **anc_1800), ING, registry=reg)
+    late_labs = {**anc_1800, "labs.collected_on": "2027-01-25"}
+    new = evaluate(case(received_at="2027-02-01T10:00:00-06:00", **late_labs), ING, registry=reg)
     assert new.policy.version == "2027-01-01"
     assert new.outcome == Outcome.DOES_NOT_MEET
     assert new.clause("NA.I").reason.startswith(
@@ -175,7 +176,9 @@ def test_next_revision_is_data_only_and_picked_by_received_at(tmp_path: Path) ->
     assert old.outcome == Outcome.MEETS
     # Named explicitly, the older version still answers for a later case.
     named = evaluate(
-        case(received_at="2027-02-01T10:00:00-06:00", **anc_1800), f"{ING}@2022-02-25", registry=reg
+        case(received_at="2027-02-01T10:00:00-06:00", **late_labs),
+        f"{ING}@2022-02-25",
+        registry=reg,
     )
     assert named.outcome == Outcome.MEETS
     # The default registry is untouched.
@@ -245,6 +248,26 @@ INVALID = [
     ("effective_date", "2022-02-30", "effective_date: Input should be a valid date"),
     ("clauses.0.colour", "red", "clauses.0.colour: Extra inputs are not permitted"),
     ("schema", "ixreview-policy/2", "schema: Input should be 'ixreview-policy/1'"),
+    # empty lists: an empty all would be met by nothing at all, an empty any never met
+    ("clauses.1.logic", {"any": []}, "an empty any: [] list; give it at least one node"),
+    ("clauses.0.logic.all", [], "an empty all: [] list; give it at least one node"),
+    (
+        "decision.initial",
+        {"all": []},
+        "an empty all: [] list; give it at least one node",
+    ),
+    # every decision must use every top-level approval clause and every exclusion
+    (
+        "decision.initial.all",
+        [{"clause": "I"}, {"not": {"any": [{"clause": "NA.I"}, {"clause": "NA.III"}]}}],
+        "decision.initial leaves out clauses ['NA.II']: it must use every top-level approval "
+        "clause and every exclusion that applies to initial requests",
+    ),
+    (
+        "decision.continuation",
+        {"clause": "I"},
+        "decision.continuation leaves out clauses ['II', 'NA.I', 'NA.II', 'NA.III']",
+    ),
 ]
 
 
@@ -308,3 +331,67 @@ def test_a_decision_tree_may_name_a_fact_directly(tmp_path: Path) -> None:
     gone = case(**late, **{"labs.platelets_per_mm3": None})
     ev = evaluate(gone, ING, registry=reg)
     assert (ev.outcome, ev.missing) == (Outcome.NEEDS_INFORMATION, ["labs.platelets_per_mm3"])
+
+
+def test_a_clause_reached_through_another_counts_as_used(tmp_path: Path) -> None:
+    """NA.III refers to I and II, so a decision of NA.I-III alone still reaches them."""
+    data = ing_data()
+    data.update(version="2027-01-01", effective_date="2027-01-01")
+    data["decision"]["initial"] = {
+        "not": {"any": [{"clause": "NA.I"}, {"clause": "NA.II"}, {"clause": "NA.III"}]}
+    }
+    write(tmp_path, "next.yaml", data)
+    reg = PolicyRegistry.from_dirs(tmp_path)
+    assert reg.get(f"{ING}@2027-01-01").decision.initial.clause_refs() == [
+        "NA.I",
+        "NA.II",
+        "NA.III",
+    ]
+
+
+def test_an_approval_clause_that_applies_only_to_one_request_type(tmp_path: Path) -> None:
+    """BCBST's CT applies to continuations only: the initial tree need not use it."""
+    data = yaml.safe_load((BUILTIN / "BCBST-IXEMPRA@current.yaml").read_text(encoding="utf-8"))
+    data["version"] = "next"
+    data["decision"]["continuation"]["all"][0] = {"clause": "BC"}  # drops CT
+    write(tmp_path, "bad.yaml", data)
+    with pytest.raises(PolicyError, match=r"decision\.continuation leaves out clauses \['CT'\]"):
+        PolicyRegistry.from_dirs(tmp_path)
+
+
+def test_the_environment_cannot_add_policies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ixreview.domain import policies
+
+    data = ing_data()
+    data.update(version="2026-01-01", effective_date="2026-01-01")
+    write(tmp_path, "injected.yaml", data)
+    monkeypatch.setenv("IXREVIEW_POLICY_DIR", str(tmp_path))
+    policies.default_registry.cache_clear()
+    try:
+        keys = [v.key for v in policies.default_registry().versions]
+        assert keys == ["BCBST-IXEMPRA@current", "BCBST-IXEMPRA@draft", "ING-CC-0090@2022-02-25"]
+    finally:
+        policies.default_registry.cache_clear()
+
+
+@pytest.mark.parametrize("version", all_policies(), ids=lambda v: v.key)
+def test_every_clause_has_plain_denial_and_information_wording(version: Any) -> None:
+    jargon = re.compile(r"\bULN\b|\bNCCN\b|\bHER2\+|\bCC\.\d|\bNA\.I")
+    for clause in version.clauses:
+        for text in (clause.denial_reason, clause.information_needed):
+            assert text and text.endswith("."), clause.id
+            assert not jargon.search(text), (clause.id, text)
+        # abbreviations are spelled out the first time they appear
+        for short, long in (
+            ("HER2", "human epidermal growth factor receptor 2 (HER2)"),
+            ("AST", "AST (aspartate aminotransferase)"),
+            ("ALT", "ALT (alanine aminotransferase)"),
+        ):
+            for text in (clause.denial_reason, clause.information_needed):
+                assert text is not None
+                first = text.find(short)
+                if first >= 0:
+                    at = text.find(long)
+                    assert at != -1 and first == at + long.find(short), (clause.id, short)

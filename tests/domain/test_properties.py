@@ -3,8 +3,9 @@ an outcome that was reached without them.
 
 Cases are generated as JSON documents and read through the strict intake, so every
 generated case is one a real file could hold. Nulls that carry a meaning
-(`prior_therapies[].end`: ongoing; `progression_date`: no progression) are never
-"filled in"; every other null is "not documented" and may be filled with any value.
+(`prior_therapies[].end`: ongoing; `progression_date`: no progression unless later
+treatment implies one; `cremophor_hypersensitivity`: none reported) are never "filled
+in"; every other null is "not documented" and may be filled with any value.
 """
 
 from __future__ import annotations
@@ -143,6 +144,8 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
     for path, values in FIELD_VALUES.items():
         data = changed(data, {path: draw(maybe(values))})
     data["prior_therapies"] = draw(maybe(st.lists(therapies(), max_size=4)))
+    # a meaningful null (none reported), so generated but never "filled in" below
+    data["cremophor_hypersensitivity"] = draw(maybe(st.booleans()))
     request_type = draw(maybe(st.sampled_from(["initial", "continuation"])))
     data["request_type"] = request_type
     if request_type != "initial" and draw(st.booleans()):

@@ -32,6 +32,15 @@ def fail(cls: DrugClass, *therapies: dict[str, Any]) -> Tri:
         ("2025-08-31", 6, "2026-02-28"),
         ("2025-11-30", 3, "2026-02-28"),
         ("2025-01-31", 6, "2025-07-31"),
+        # a last dose on the last day of its month ends the window on a month's last day
+        ("2025-06-30", 4, "2025-10-31"),
+        ("2026-02-28", 4, "2026-06-30"),
+        ("2025-09-30", 4, "2026-01-31"),
+        ("2023-02-28", 12, "2024-02-29"),  # into a leap February
+        ("2025-04-30", 3, "2025-07-31"),
+        # not a month end: the same day of the month
+        ("2025-06-29", 4, "2025-10-29"),
+        ("2026-02-27", 4, "2026-06-27"),
     ],
 )
 def test_window_end(last: str, months: int, end: str) -> None:
@@ -48,6 +57,9 @@ WINDOWS = [
     (ANTH, "epirubicin", "neoadjuvant", "2025-08-31", "2026-02-28"),  # 6 months, month end
     (ANTH, "Adriamycin", "metastatic", "2025-11-30", "2026-02-28"),  # 3 months
     (ANTH, "Doxil", "metastatic", "2023-11-30", "2024-02-29"),  # 3 months, leap year
+    (TAX, "paclitaxel", "metastatic", "2025-06-30", "2025-10-31"),  # month end to month end
+    (TAX, "docetaxel", "metastatic", "2026-02-28", "2026-06-30"),  # from February's last day
+    (ANTH, "epirubicin", "metastatic", "2025-04-30", "2025-07-31"),  # 3 months, month end
 ]
 
 
@@ -171,3 +183,69 @@ def test_failure_is_progression_at_any_time_after() -> None:
     assert resist(ANTH, t).value is False
     assert fail(ANTH, t).value is True
     assert failure(case(prior_therapies=[t]), DrugClass.CAPECITABINE).value is False
+
+
+# -- progression implied by later treatment ---------------------------------------------------
+
+ADJUVANT_DOXORUBICIN = therapy("doxorubicin", "adjuvant", "2022-03-01", "2022-05-10")
+
+
+def test_later_metastatic_treatment_means_the_disease_came_back() -> None:
+    later = therapy("docetaxel", "metastatic", "2025-09-01", "2026-02-15", progression="2026-04-20")
+    for fn in (fail, resist):
+        r = fn(ANTH, ADJUVANT_DOXORUBICIN, later)
+        assert r.value is None
+        assert r.missing == ("prior_therapies[0].progression_date",)
+        assert (
+            "metastatic treatment with docetaxel began after doxorubicin ended, so the disease "
+            "must have come back; the date is not recorded"
+        ) in r.explanation
+    # once the date is given, it decides: 2023-01-01 is more than 6 months after the last dose
+    dated = {**ADJUVANT_DOXORUBICIN, "progression_date": "2023-01-01"}
+    assert fail(ANTH, dated, later).value is True
+    assert resist(ANTH, dated, later).value is False
+
+
+@pytest.mark.parametrize(
+    ("later", "value"),
+    [
+        # later, adjuvant: nothing implied
+        (therapy("paclitaxel", "adjuvant", "2022-05-24", "2022-08-10"), False),
+        # later, setting not documented: it may have been metastatic treatment
+        (therapy("paclitaxel", None, "2022-05-24", "2022-08-10"), None),
+        # start not documented: it may have come later
+        (therapy("paclitaxel", "metastatic", None, None), None),
+        # start not documented, but its last dose was before doxorubicin ended: not later
+        (therapy("paclitaxel", "metastatic", None, "2022-04-01"), False),
+        # start not documented, progression before doxorubicin ended: began before it too
+        (therapy("paclitaxel", None, None, None, progression="2022-05-01"), False),
+        # concurrent (started before doxorubicin's last dose), metastatic: not "later"
+        (therapy("trastuzumab", "metastatic", "2022-03-01", "2022-05-10"), False),
+        # started on the day of doxorubicin's last dose: not after it
+        (therapy("paclitaxel", "metastatic", "2022-05-10", "2022-08-10"), False),
+        # the day after: later
+        (therapy("paclitaxel", "metastatic", "2022-05-11", "2022-08-10"), None),
+    ],
+)
+def test_which_later_regimens_imply_a_recurrence(later: dict[str, Any], value: bool | None) -> None:
+    for fn in (fail, resist):
+        r = fn(ANTH, ADJUVANT_DOXORUBICIN, later)
+        assert r.value is value, (fn, r)
+        assert r.missing == (() if value is False else ("prior_therapies[0].progression_date",))
+
+
+def test_an_ongoing_regimen_is_never_inferred_to_have_failed() -> None:
+    ongoing = therapy("doxorubicin", "metastatic", "2026-01-01", None)
+    later = therapy("capecitabine", "metastatic", "2026-05-01", None)
+    assert fail(ANTH, ongoing, later).value is False
+
+
+def test_implied_recurrence_also_asks_whether_it_progressed_during_therapy() -> None:
+    doubtful = {**ADJUVANT_DOXORUBICIN, "progressed_on_therapy": None}
+    later = therapy("docetaxel", "metastatic", "2025-09-01", "2026-02-15")
+    r = fail(ANTH, doubtful, later)
+    assert r.value is None
+    assert r.missing == (
+        "prior_therapies[0].progression_date",
+        "prior_therapies[0].progressed_on_therapy",
+    )
