@@ -12,6 +12,7 @@ used by this command, and `demo --db` refuses a file that already exists.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -80,7 +81,7 @@ def demo(out: Path, db: Path | None) -> None:
             for case in cases:
                 for letter in case.letters:
                     name = flow.letter_file_name(case.reference, letter.kind)
-                    (out / name).write_bytes(store.determinations.letter(letter.letter_id).pdf)
+                    _write_private(out / name, store.determinations.letter(letter.letter_id).pdf)
                     written[letter.letter_id] = name
                     sums.append(f"{letter.sha256}  {name}\n")
             (out / SUMS_FILE).write_text("".join(sums), encoding="ascii")
@@ -134,3 +135,11 @@ def _table(cases: list[DemoCase], written: dict[int, str]) -> None:
         click.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
         if n == 0:
             click.echo("  ".join("-" * w for w in widths))
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """A letter holds PHI (even a demo's, by its shape): owner-only, as `letter --out`."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_TRUNC

@@ -52,14 +52,38 @@ def _db_path(ctx: click.Context) -> Path:
     help="Where to write the signed PDF.",
 )
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.option(
+    "--user",
+    "username",
+    required=True,
+    metavar="USERNAME",
+    help="Who exports the letter (asked for their password; named in the audit log).",
+)
+@click.option(
+    "--password-fd",
+    type=int,
+    metavar="N",
+    help="Read the password from file descriptor N (one line) instead of prompting.",
+)
 @click.pass_context
-def letter(ctx: click.Context, reference: str, out: Path, force: bool) -> None:
+def letter(
+    ctx: click.Context,
+    reference: str,
+    out: Path,
+    force: bool,
+    username: str,
+    password_fd: int | None,
+) -> None:
     """Write the signed determination letter of a decided case to PATH.
 
     The letter is the one stored when the case was decided and signed; it is
-    written byte for byte, so `ixreview verify PATH` matches the record.
+    written byte for byte, so `ixreview verify PATH` matches the record. The
+    letter holds PHI: the user signs in and the export is audited in their name.
     """
+    from ixreview.cli.workflow_cmds import _sign_in, fail
     from ixreview.store import AuditAction, NotFoundError, StoreError, open_store
+    from ixreview.workflow.errors import WorkflowError
+    from ixreview.workflow.records import reader
 
     db = _db_path(ctx)
     if not db.exists():
@@ -71,6 +95,11 @@ def letter(ctx: click.Context, reference: str, out: Path, force: bool) -> None:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
+        try:
+            session, _ = _sign_in(store, username, password_fd)
+            actor = reader(store, session).id
+        except WorkflowError as exc:
+            raise fail(str(exc), exc.exit_code) from None
         try:
             request = store.requests.by_reference(reference)
         except NotFoundError as exc:
@@ -91,7 +120,7 @@ def letter(ctx: click.Context, reference: str, out: Path, force: bool) -> None:
             AuditAction.EXPORTED,
             "letter",
             stored.id,
-            actor=None,
+            actor=actor,
             details={"determination_id": determination.id, "sha256": stored.sha256},
         )
     except StoreError as exc:

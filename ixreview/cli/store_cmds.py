@@ -3,6 +3,11 @@
 Each command opens the database named by the group's --db (or IXREVIEW_DB, or
 the default), does one thing, and turns store errors into a message on stderr
 and a non-zero exit: 2 for input that is refused, 1 for anything else.
+
+Every command that reads or writes PHI (import, history, show, export; backup
+and restore for administrators) signs in first: `--user USERNAME` and the
+password from a prompt or `--password-fd N`, as `decide` does. The audit
+entries name that user. `audit verify` reads no PHI and needs no sign-in.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ixreview.cli.workflow_cmds import _sign_in, password_fd_option
 from ixreview.domain.intake import CaseError
 from ixreview.store import (
     DecisionCode,
@@ -24,10 +30,15 @@ from ixreview.store import (
     HistoryQuery,
     HistoryRow,
     NotFoundError,
+    PolicyNotAssignable,
+    RequestView,
     Store,
     StoreError,
     open_store,
 )
+from ixreview.workflow import operations, records
+from ixreview.workflow.accounts import Session
+from ixreview.workflow.errors import WorkflowError
 
 F = TypeVar("F", bound=Callable[..., Any])
 DECISION_WORDS = [c.word for c in DecisionCode]
@@ -39,6 +50,26 @@ class InputError(click.ClickException):
     exit_code = 2
 
 
+class Refused(click.ClickException):
+    """A refused sign-in or action: exit status 1."""
+
+    exit_code = 1
+
+
+user_option = click.option(
+    "--user",
+    "username",
+    required=True,
+    metavar="USERNAME",
+    help="Who does this (asked for their password; named in the audit log).",
+)
+
+
+def _signed_in(store: Store, username: str, password_fd: int | None) -> Session:
+    session, _ = _sign_in(store, username, password_fd)
+    return session
+
+
 @contextmanager
 def _store(ctx: click.Context) -> Iterator[Store]:
     db = (ctx.obj or {}).get("db")
@@ -48,7 +79,9 @@ def _store(ctx: click.Context) -> Iterator[Store]:
         raise click.ClickException(str(exc)) from None
     try:
         yield store
-    except (NotFoundError, DuplicateReferenceError) as exc:
+    except WorkflowError as exc:
+        raise (InputError if exc.exit_code == 2 else Refused)(str(exc)) from None
+    except (NotFoundError, DuplicateReferenceError, PolicyNotAssignable) as exc:
         raise InputError(str(exc)) from None
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
@@ -103,22 +136,38 @@ def _query(store: Store, text: str | None, **opts: Any) -> HistoryQuery:
 
 @click.command("import")
 @click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--policy", help='The policy to review it against, e.g. "ING-CC-0090".')
+@click.option(
+    "--policy",
+    help='The policy to review it against, e.g. "ING-CC-0090" (default: the policy.default '
+    "setting); fixed on the request as the version in force on the received date.",
+)
+@user_option
+@password_fd_option
 @click.pass_context
-def import_case(ctx: click.Context, case_file: Path, policy: str | None) -> None:
+def import_case(
+    ctx: click.Context,
+    case_file: Path,
+    policy: str | None,
+    username: str,
+    password_fd: int | None,
+) -> None:
     """Import one ixreview-case/1 request into the case database."""
     try:
         raw = case_file.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{case_file.name}: the case file is not UTF-8 text") from None
     with _store(ctx) as store:
+        session = _signed_in(store, username, password_fd)
         try:
-            result = store.import_case(raw, policy=policy)
+            result = records.import_case(store, session, raw, policy=policy)
         except CaseError as exc:
             for finding in exc.findings:
                 click.echo(f"{case_file.name}: {finding}", err=True)
             raise InputError(f"{case_file.name} was not imported") from None
+        pinned = store.requests.get(result.request_id).policy
     click.echo(f"imported {result.reference}; decision due {result.decision_due_at[:16]} UTC")
+    if pinned:
+        click.echo(f"policy {pinned}")
     if result.continuation_of is not None:
         click.echo(f"continuation of determination {result.continuation_of}")
     for warning in result.warnings:
@@ -138,6 +187,8 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
 @click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
 @click.option("--per-page", default=50, show_default=True, type=click.IntRange(1, 500))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@user_option
+@password_fd_option
 @click.pass_context
 def history(
     ctx: click.Context,
@@ -146,19 +197,15 @@ def history(
     page: int,
     per_page: int,
     as_json: bool,
+    username: str,
+    password_fd: int | None,
     **opts: Any,
 ) -> None:
     """Search the history: TEXT is a name, member ID, reference or birth date."""
     with _store(ctx) as store:
+        session = _signed_in(store, username, password_fd)
         query = _query(store, text, **opts)
-        result = store.history.page(query, page, limit=per_page)
-        store.audit.append(
-            "viewed",
-            "history",
-            None,
-            actor=None,
-            details={"filters": query.used_filters(), "rows": len(result.rows)},
-        )
+        result = records.history_page(store, session, query, page, per_page)
     more = result.next_cursor is not None
     if as_json:
         payload = {"page": page, "more": more, "rows": [_row_json(r) for r in result.rows]}
@@ -181,11 +228,21 @@ def history(
 @click.command()
 @click.argument("reference")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@user_option
+@password_fd_option
 @click.pass_context
-def show(ctx: click.Context, reference: str, as_json: bool) -> None:
-    """Show one request with its review, determinations and letters (audited as viewed)."""
+def show(
+    ctx: click.Context, reference: str, as_json: bool, username: str, password_fd: int | None
+) -> None:
+    """Show one request with its review, determinations and letters (audited as viewed).
+
+    With the engine's outcome for the case as saved (open reviews) and as recorded
+    (each determination), and the flags that call for a physician's review.
+    """
     with _store(ctx) as store:
-        view = store.view_request(reference)
+        session = _signed_in(store, username, password_fd)
+        view = records.view(store, session, reference)
+        current = _current_engine(store, session, view)
     req, review = view.request, view.review
     if as_json:
         payload = {
@@ -207,6 +264,7 @@ def show(ctx: click.Context, reference: str, as_json: bool) -> None:
                 {k: v for k, v in asdict(letter).items() if k != "pdf"} | {"bytes": len(letter.pdf)}
                 for letter in view.letters
             ],
+            "engine": current,
         }
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
         return
@@ -214,7 +272,13 @@ def show(ctx: click.Context, reference: str, as_json: bool) -> None:
     click.echo(f"  member      {req.member_name} · {req.member_id} · born {req.birth_date}")
     click.echo(f"  received    {req.received_at[:16]} UTC ({req.urgency or 'urgency n/d'})")
     click.echo(f"  due         {req.decision_due_at[:16]} UTC")
+    unassigned = "none assigned (a physician or an administrator must assign one)"
+    click.echo(f"  policy      {req.policy or unassigned}")
     click.echo(f"  review      {review.state.value} (revision {review.revision})")
+    if current is not None:
+        click.echo(f"  engine      {current.get('outcome') or current.get('error')} (as saved)")
+        for line in engine_flag_lines(current.get("review_flags") or []):
+            click.echo(f"    {line}")
     for key, answer in sorted(review.answers.items()):
         click.echo(f"    {key} = {json.dumps(answer.value)} [{answer.origin.value}]")
     if review.comment:
@@ -223,6 +287,10 @@ def show(ctx: click.Context, reference: str, as_json: bool) -> None:
         line = f"  decision    {d.decision.word} ({d.decision.value}) {d.decided_at[:16]} UTC"
         line += f" by user {d.decider_id} ({d.decider_role}), {d.policy_id}@{d.policy_version}"
         click.echo(line)
+        recorded = json.loads(d.evaluation_json)
+        click.echo(f"    engine outcome {recorded.get('outcome')}")
+        for flag_line in engine_flag_lines(recorded.get("review_flags") or []):
+            click.echo(f"    {flag_line}")
         if d.authorization_number:
             click.echo(
                 f"    authorization {d.authorization_number} {d.period_start} to "
@@ -234,38 +302,74 @@ def show(ctx: click.Context, reference: str, as_json: bool) -> None:
         click.echo(f"  letter      {letter.kind} sha256 {letter.sha256} signed {letter.signed_at}")
 
 
+def engine_flag_lines(flags: list[str]) -> list[str]:
+    """The physician-review flags, one line each (empty when there are none)."""
+    return [f"physician review needed: {flag}" for flag in flags]
+
+
+def _current_engine(store: Store, session: Session, view: RequestView) -> dict[str, Any] | None:
+    """The engine's outcome for an open review as saved; None once it is closed."""
+    if view.review.state.value not in ("draft", "referred", "pended"):
+        return None
+    try:
+        ev = operations.evaluate_review(store, session, view.request.reference)
+    except WorkflowError as exc:
+        return {"outcome": None, "error": str(exc), "review_flags": []}
+    return {"outcome": ev.outcome.value, "policy": ev.policy.key, "review_flags": ev.review_flags}
+
+
 @click.command()
 @click.option("--csv", "csv_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("text", required=False)
 @_filters
+@user_option
+@password_fd_option
 @click.pass_context
-def export(ctx: click.Context, /, csv_path: Path, text: str | None, **opts: Any) -> None:
+def export(
+    ctx: click.Context,
+    /,
+    csv_path: Path,
+    text: str | None,
+    username: str,
+    password_fd: int | None,
+    **opts: Any,
+) -> None:
     """Write the matching history to a CSV file (owner-only; audited as exported)."""
     with _store(ctx) as store:
-        count = store.export_csv(_query(store, text, **opts), csv_path)
+        session = _signed_in(store, username, password_fd)
+        count = records.export_csv(store, session, _query(store, text, **opts), csv_path)
     click.echo(f"exported {count} rows to {csv_path}")
 
 
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@user_option
+@password_fd_option
 @click.pass_context
-def backup(ctx: click.Context, path: Path) -> None:
-    """Copy the database to PATH with SQLite's online backup (safe while in use)."""
+def backup(ctx: click.Context, path: Path, username: str, password_fd: int | None) -> None:
+    """Copy the database to PATH with SQLite's online backup (administrators only)."""
     with _store(ctx) as store:
-        store.backup(path)
+        session = _signed_in(store, username, password_fd)
+        records.backup(store, session, path)
     click.echo(f"backed up to {path}")
 
 
 @click.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@user_option
+@password_fd_option
 @click.pass_context
-def restore(ctx: click.Context, path: Path, yes: bool) -> None:
-    """Replace the database with the backup at PATH, after checking it."""
-    if not yes:
-        click.confirm("Replace the current case database with this backup?", abort=True)
+def restore(
+    ctx: click.Context, path: Path, yes: bool, username: str, password_fd: int | None
+) -> None:
+    """Replace the database with the backup at PATH, after checking it (administrators only)."""
     with _store(ctx) as store:
-        kept = store.restore(path)
+        session = _signed_in(store, username, password_fd)
+        records.administrator(store, session, "restore the database")
+        if not yes:
+            click.confirm("Replace the current case database with this backup?", abort=True)
+        kept = records.restore(store, session, path)
     click.echo(f"restored from {path}; the previous database was kept as {kept}")
 
 

@@ -23,7 +23,7 @@ from ixreview.store import NotFoundError, Store, StoreError, open_store
 from ixreview.workflow import accounts, operations
 from ixreview.workflow.accounts import DEFAULT_SECURITY, Account, Security, Session
 from ixreview.workflow.errors import WorkflowError
-from ixreview.workflow.permissions import MissingItem, denial_reasons
+from ixreview.workflow.permissions import CancelReason, MissingItem, denial_reasons
 from ixreview.workflow.prefill import information_items
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import Action
@@ -288,7 +288,11 @@ _ACTION_FLAGS = ("approve", "refer", "deny", "pend", "resume", "cancel")
 @click.option("--deny", is_flag=True, help="Deny (A3, physicians) and sign the denial letter.")
 @click.option("--pend", is_flag=True, help="Pend for information (A4) and sign the request.")
 @click.option("--resume", is_flag=True, help="The pended information arrived: back to draft.")
-@click.option("--cancel", is_flag=True, help="Cancel the review (A6); --reason required.")
+@click.option(
+    "--cancel",
+    is_flag=True,
+    help="Cancel the review (A6): nurses with --reason-code; physicians also with --reason.",
+)
 @click.option(
     "--reason",
     "reasons",
@@ -305,7 +309,11 @@ _ACTION_FLAGS = ("approve", "refer", "deny", "pend", "resume", "cancel")
     metavar="ID=TEXT",
     help="deny: replace the prefilled reason for one unmet clause (repeatable).",
 )
-@click.option("--policy", help="Policy key (default: the request's).")
+@click.option(
+    "--reason-code",
+    type=click.Choice([c.value for c in CancelReason]),
+    help="cancel: withdrawn (by the prescriber), duplicate (request), not_eligible (member).",
+)
 @click.option("--user", "username", required=True, metavar="USERNAME", help="Who decides.")
 @password_fd_option
 @click.pass_context
@@ -314,7 +322,7 @@ def decide(
     reference: str,
     reasons: tuple[str, ...],
     clause_reasons: tuple[str, ...],
-    policy: str | None,
+    reason_code: str | None,
     username: str,
     password_fd: int | None,
     approve: bool,
@@ -327,7 +335,9 @@ def decide(
     """Approve, refer, deny, pend, resume or cancel the review of REFERENCE.
 
     The same rules as in the application: a nurse approves only a case that
-    meets criteria and refers the rest; only a physician denies.
+    meets criteria with no physician-review flag and refers the rest; only a
+    physician denies. The decision is made under the policy fixed on the request
+    (see `ixreview reassign-policy`).
     """
     flags = {"approve": approve, "refer": refer, "deny": deny, "pend": pend,
              "resume": resume, "cancel": cancel}
@@ -339,12 +349,30 @@ def decide(
     action = Action(chosen[0])
     if clause_reasons and action != Action.DENY:
         raise fail("--clause-reason: only for --deny", 2)
+    if reason_code and action != Action.CANCEL:
+        raise fail("--reason-code: only for --cancel", 2)
     edits = _clause_edits(clause_reasons)
     text = "\n".join(r.strip() for r in reasons if r.strip())
     with _store(ctx) as store:
         session, password = _sign_in(store, username, password_fd)
-        result = _run(store, session, password, action, reference, text, reasons, edits, policy)
+        _echo_engine(store, session, reference, action)
+        result = _run(
+            store, session, password, action, reference, text, reasons, edits, reason_code
+        )
     click.echo(_summary(reference, username, result))
+
+
+def _echo_engine(store: Store, session: Session, reference: str, action: Action) -> None:
+    """The engine's outcome and physician-review flags, before anything is decided."""
+    if action in (Action.RESUME, Action.CANCEL):
+        return
+    try:
+        ev = operations.evaluate_review(store, session, reference)
+    except WorkflowError:
+        return  # the action itself reports the problem
+    click.echo(f"{reference}: engine outcome {ev.outcome.value} under {ev.policy.key}")
+    for flag in ev.review_flags:
+        click.echo(f"  physician review needed: {flag}")
 
 
 def _run(
@@ -356,20 +384,19 @@ def _run(
     text: str,
     reasons: tuple[str, ...],
     edits: dict[str, str],
-    policy: str | None,
+    reason_code: str | None,
 ) -> operations.Result:
     if action == Action.REFER:
         return operations.refer(store, session, reference, text)
     if action == Action.RESUME:
         return operations.resume_from_pend(store, session, reference, text)
     if action == Action.CANCEL:
-        return operations.cancel(store, session, reference, text)
+        return operations.cancel(store, session, reference, text, reason_code=reason_code)
     if action == Action.APPROVE:
         return operations.approve(
-            store, session, reference, password, rationale=text, policy=policy,
-            security=SECURITY,
+            store, session, reference, password, rationale=text, security=SECURITY
         )
-    evaluation = operations.evaluate_review(store, session, reference, policy=policy)
+    evaluation = operations.evaluate_review(store, session, reference)
     if action == Action.DENY:
         prefilled = denial_reasons(evaluation)
         unknown = sorted(set(edits) - set(prefilled))
@@ -381,7 +408,7 @@ def _run(
             )
         return operations.deny(
             store, session, reference, password, reasons={**prefilled, **edits},
-            rationale=text, policy=policy, security=SECURITY,
+            rationale=text, security=SECURITY,
         )
     items = [_missing_item(r) for r in reasons if r.strip()] or information_items(evaluation)
     if not items:
@@ -391,8 +418,34 @@ def _run(
             2,
         )
     return operations.pend(
-        store, session, reference, password, missing=items, policy=policy, security=SECURITY
+        store, session, reference, password, missing=items, security=SECURITY
     )
+
+
+@click.command("reassign-policy")
+@click.argument("reference")
+@click.argument("policy")
+@click.option("--reason", required=True, metavar="TEXT", help="Why the policy changes.")
+@click.option("--user", "username", required=True, metavar="USERNAME", help="Who reassigns.")
+@password_fd_option
+@click.pass_context
+def reassign_policy(
+    ctx: click.Context,
+    reference: str,
+    policy: str,
+    reason: str,
+    username: str,
+    password_fd: int | None,
+) -> None:
+    """Assign POLICY to the open request REFERENCE (physicians and administrators).
+
+    POLICY is an ID such as ING-CC-0090; the version in force on the day the
+    request was received is fixed on it. The change and its reason are recorded.
+    """
+    with _store(ctx) as store:
+        session, _ = _sign_in(store, username, password_fd)
+        key = operations.reassign_policy(store, session, reference, policy, reason)
+    click.echo(f"{reference}: now reviewed under {key} (reassigned by {username}).")
 
 
 def _clause_edits(values: tuple[str, ...]) -> dict[str, str]:

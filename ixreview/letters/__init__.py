@@ -33,6 +33,7 @@ from ixreview.letters.model import (
     Prescriber,
     RequestForInformationDetails,
     Signer,
+    appeal_counted_from,
     appeal_deadline_days_for,
     denial_clauses,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "TemplateSet",
     "VerifyReport",
     "WrongPasswordError",
+    "appeal_counted_from",
     "appeal_deadline_days_for",
     "create_organization_ca",
     "denial_clauses",

@@ -260,14 +260,21 @@ def _window_address(canvas: Canvas, decor: PageDecor) -> None:
         y -= h
 
 
+DATE_BLOCK_W = 2.8 * inch  # right of the envelope window, up to the right margin
+
+
 def _date_block(canvas: Canvas, decor: PageDecor) -> None:
+    """Date and reference, right-aligned; a reference too long for one line with its
+    label goes under the label rather than wrapping inside the reference."""
     st = styles()
-    x = PAGE_W - RIGHT - 2.35 * inch
-    width = 2.35 * inch
-    rows = [
-        f"<b>{decor.date_label}:</b> {decor.date_text}",
-        f"<b>{decor.reference_label}:</b> {decor.reference}",
-    ]
+    width = DATE_BLOCK_W
+    x = PAGE_W - RIGHT - width
+    rows = [f"<b>{decor.date_label}:</b> {decor.date_text}"]
+    one_line = f"<b>{decor.reference_label}:</b> {decor.reference}"
+    if Paragraph(one_line, st.right).wrap(width, WINDOW_H)[1] > st.right.leading * 1.5:
+        rows += [f"<b>{decor.reference_label}:</b>", decor.reference]
+    else:
+        rows.append(one_line)
     y = WINDOW_TOP
     for markup in rows:
         p = Paragraph(markup, st.right)

@@ -12,11 +12,12 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from ixreview.domain.evaluation import ClauseResult, Evaluation
+from ixreview.domain.policies import PolicyError, default_registry
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -80,6 +81,8 @@ class ApprovalDetails(_Model):
     units_per_dose: int = Field(gt=0)  # J9207 units, 1 unit = 1 mg
     units_per_period: int = Field(gt=0)
     doses: int | None = Field(default=None, gt=0)
+    # A continuation: the earlier authorization this one continues (from the store's link).
+    continues_authorization: str | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -103,6 +106,9 @@ class DenialDetails(_Model):
     reasons: list[DenialReason] = Field(min_length=1)
     what_would_change: list[Text] = Field(min_length=1)
     appeal_deadline_days: int = Field(default=COMMERCIAL_APPEAL_DAYS, gt=0, le=365)
+    # What the appeal window counts from: Medicare Advantage, the date of the notice;
+    # commercial (ERISA) plans, the day the member receives it.
+    appeal_counted_from: Literal["notice", "receipt"] = "receipt"
     expedited_appeal_text: str | None = None  # overrides the template paragraph
     peer_to_peer_phone: Text
     physician_name: Text
@@ -127,7 +133,10 @@ class LetterData(_Model):
     member: Member
     prescriber: Prescriber
     reference: Text
-    drug: Text = "ixabepilone (Ixempra), HCPCS J9207"
+    drug: Text = "ixabepilone (Ixempra)"
+    # The day the request was received: names the policy version in force when the
+    # policy prints no version of its own ("the version in force on ...").
+    received_date: date | None = None
     regimen: Text
     dose: Text
     decision_date: date
@@ -181,16 +190,52 @@ class LetterData(_Model):
 
 
 def denial_clauses(evaluation: Evaluation) -> list[ClauseResult]:
-    """The clauses a denial relies on: unmet top-level criteria, then met exclusions."""
-    return [*evaluation.unmet_approval_clauses(), *evaluation.met_exclusions()]
+    """The clauses a denial relies on: unmet top-level criteria, then met exclusions.
+
+    Catch-all exclusions ("when the above criteria are not met and for all other
+    indications", "all other indications are considered experimental") are left
+    out: they only restate that an approval criterion failed, which the denial
+    already names, and calling a member's use "experimental" when the gap is
+    documentation would be wrong. They stay in the criteria table.
+    """
+    restated = restating_clauses(evaluation)
+    return [
+        *evaluation.unmet_approval_clauses(),
+        *(c for c in evaluation.met_exclusions() if c.id not in restated),
+    ]
+
+
+def restating_clauses(evaluation: Evaluation) -> frozenset[str]:
+    """Exclusions whose logic is made only of other clauses (no fact of the member's).
+
+    Read from the policy version's data; a version the registry does not know
+    (a test's hand-made evaluation) has none.
+    """
+    try:
+        version = default_registry().get(evaluation.policy.key)
+    except PolicyError:
+        return frozenset()
+    return frozenset(
+        c.id
+        for c in version.clauses
+        if c.role == "exclusion" and c.logic.clause_refs() and not c.logic.fact_names()
+    )
+
+
+def is_medicare_advantage(plan: str | None) -> bool:
+    return "medicare" in (plan or "").lower()
 
 
 def appeal_deadline_days_for(plan: str | None) -> int:
     """The default appeal window for a plan description (65 Medicare Advantage, else 180)."""
-    text = (plan or "").lower()
-    if "medicare" in text:
+    if is_medicare_advantage(plan):
         return MEDICARE_ADVANTAGE_APPEAL_DAYS
     return COMMERCIAL_APPEAL_DAYS
+
+
+def appeal_counted_from(plan: str | None) -> Literal["notice", "receipt"]:
+    """Medicare Advantage counts 65 days from the notice's date; ERISA 180 from receipt."""
+    return "notice" if is_medicare_advantage(plan) else "receipt"
 
 
 __all__ = [
@@ -207,6 +252,8 @@ __all__ = [
     "Prescriber",
     "RequestForInformationDetails",
     "Signer",
+    "appeal_counted_from",
     "appeal_deadline_days_for",
     "denial_clauses",
+    "restating_clauses",
 ]

@@ -41,6 +41,7 @@ from ixreview.letters.layout import FRAME_W, PageDecor, styles
 from ixreview.letters.model import LetterData, denial_clauses
 from ixreview.letters.templates import Section, TemplateSet, fill, load_templates
 from ixreview.letters.values import format_date, format_datetime, letter_values
+from ixreview.letters.wording import Explainer, clause_citation
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,18 @@ def _keep_lead(lead: list[Flowable], body: list[Flowable]) -> list[Flowable]:
     return [CondPageBreak(lead_height + 0.9 * 72), *lead, *body]
 
 
+def _unkept(flowables: list[Flowable]) -> list[Flowable]:
+    """The flowables with any KeepTogether opened up: nested in another KeepTogether, its
+    forced-split height (reportlab's 0xffffff) would make the outer one never fit."""
+    out: list[Flowable] = []
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            out.extend(_unkept(list(f._content)))
+        elif not isinstance(f, CondPageBreak):
+            out.append(f)
+    return out
+
+
 def _descendants(clauses: list[ClauseResult], root: str) -> list[ClauseResult]:
     """Clauses nested under `root`, in the evaluation's order."""
     inside = {root}
@@ -266,6 +279,8 @@ class _Builder:
         self.st = styles()
         self.signature_box: SignatureBox | None = None
         self.where = f"{data.kind.value}.yaml"
+        # Member-facing text, in reading order: codes explained at first use.
+        self.plain = Explainer(tpl)
 
     def _fill(self, text: str) -> str:
         return fill(text, self.values, where=self.where)
@@ -278,8 +293,16 @@ class _Builder:
         out: list[Flowable] = []
         if self.data.is_draft_policy:
             out.append(Paragraph(escape(self.tpl.label("draft_banner")), self.st.banner))
-        for section in self.kt.sections:
-            out.extend(self._section(section))
+        parts = [self._section(section) for section in self.kt.sections]
+        # "Sincerely", the signature block and the cc stay with the section before
+        # them: a last page holding only a signature says nothing of what was signed.
+        names = [section.component for section in self.kt.sections]
+        if "signature" in names:
+            start = max(names.index("signature") - 1, 0)
+            tail = _unkept([f for part in parts[start:] for f in part])
+            parts = [*parts[:start], [KeepTogether(tail)]]
+        for part in parts:
+            out.extend(part)
         return out
 
     def _section(self, section: Section) -> list[Flowable]:
@@ -289,7 +312,7 @@ class _Builder:
         if section.heading:
             lead.append(Paragraph(self._fill(section.heading), self.st.heading))
         for text in section.paragraphs:
-            lead.append(Paragraph(self._fill(text), self.st.body))
+            lead.append(Paragraph(self.plain.explain(self._fill(text)), self.st.body))
         body = self._component(section.component) if section.component is not None else []
         return _keep_lead(lead, body)
 
@@ -322,6 +345,7 @@ class _Builder:
         rows += [
             (label("reference"), d.reference),
             (label("drug"), d.drug),
+            (label("billing_code"), "J9207"),
             (label("regimen"), d.regimen),
             (label("dose"), d.dose),
             (label("prescriber"), d.prescriber.name),
@@ -332,7 +356,7 @@ class _Builder:
             [
                 Paragraph(f"<b>{escape(label('re'))}</b>" if i == 0 else "", cell),
                 Paragraph(escape(k), bold),
-                Paragraph(escape(v), cell),
+                Paragraph(self.plain.explain(escape(v)), cell),
             ]
             for i, (k, v) in enumerate(rows)
         ]
@@ -349,7 +373,7 @@ class _Builder:
                 ]
             )
         )
-        subject = Paragraph(self._fill(self.kt.subject), self.st.subject)
+        subject = Paragraph(self.plain.explain(self._fill(self.kt.subject)), self.st.subject)
         return [table, subject]
 
     def _criteria_table(self) -> list[Flowable]:
@@ -385,7 +409,9 @@ class _Builder:
                 colour = _status_colour(clause)
                 rows.append(
                     [
-                        Paragraph(escape(clause.id), st.cell_indented(clause.depth)),
+                        Paragraph(
+                            escape(clause.number or clause.id), st.cell_indented(clause.depth)
+                        ),
                         Paragraph(escape(clause.text), st.cell),
                         Paragraph(f'<font color="{colour}"><b>{status}</b></font>', st.cell),
                     ]
@@ -407,7 +433,7 @@ class _Builder:
             raise LetterError(f"common.yaml: status.{key} is missing") from None
 
     def _policy_citation(self) -> list[Flowable]:
-        text = f"<b>{escape(self.tpl.label('policy'))}</b> {self._fmt('policy_citation')}"
+        text = f"<b>{escape(self.tpl.label('policy'))}</b> {self.values['policy_citation']}"
         return [Paragraph(text, self.st.body)]
 
     def _denial_reasons(self) -> list[Flowable]:
@@ -418,7 +444,8 @@ class _Builder:
         for clause in denial_clauses(evaluation):
             prefix = "exclusion" if clause.role is ClauseRole.EXCLUSION else "reason"
             extra: dict[str, object] = {
-                "clause_id": clause.id,
+                "clause_cite": clause_citation(self.tpl, clause),
+                "clause_number": clause.number or clause.id,
                 "clause_text": clause.text,
                 "reason": given[clause.id],
             }
@@ -429,7 +456,7 @@ class _Builder:
             # the alternatives under it: quote them, each with its finding.
             for sub in _descendants(evaluation.clauses, clause.id):
                 sub_values: dict[str, object] = {
-                    "clause_id": sub.id,
+                    "clause_number": sub.number or sub.id,
                     "clause_text": sub.text,
                     "status": self._status_text(sub),
                 }
@@ -444,14 +471,14 @@ class _Builder:
             out += [
                 title,
                 *quote,
-                Paragraph(self._fmt(f"{prefix}_text", extra), self.st.body),
+                Paragraph(self.plain.explain(self._fmt(f"{prefix}_text", extra)), self.st.body),
             ]
         return out
 
     def _what_would_change(self) -> list[Flowable]:
         assert self.data.denial is not None
         return [
-            Paragraph(escape(item), self.st.bullet, bulletText="•")
+            Paragraph(self.plain.explain(escape(item)), self.st.bullet, bulletText="•")
             for item in self.data.denial.what_would_change
         ]
 
@@ -466,7 +493,10 @@ class _Builder:
         ]
         if a.doses is not None:
             rows.append((self._fmt("doses"), str(a.doses)))
-        data = [[Paragraph(k, self.st.cell_bold), Paragraph(v, self.st.cell)] for k, v in rows]
+        data = [
+            [Paragraph(self.plain.explain(k), self.st.cell_bold), Paragraph(v, self.st.cell)]
+            for k, v in rows
+        ]
         table = Table(data, colWidths=[2.6 * 72, FRAME_W - 2.6 * 72], hAlign="LEFT")
         table.setStyle(
             TableStyle(
@@ -487,7 +517,9 @@ class _Builder:
         assert info is not None
         return [
             Paragraph(
-                self._fmt("item_text", {"item": it.item, "why_needed": it.why_needed}),
+                self.plain.explain(
+                    self._fmt("item_text", {"item": it.item, "why_needed": it.why_needed})
+                ),
                 self.st.bullet,
                 bulletText=f"{n}.",
             )

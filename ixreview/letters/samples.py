@@ -181,6 +181,7 @@ def sample_letter(kind: LetterKind, *, policy_status: str = "in_force") -> Lette
         "regimen": "Ixabepilone with capecitabine, every 21 days",
         "dose": "40 mg/m² × 1.86 m² = 75 mg (75 units of J9207) per dose",
         "decision_date": date(2026, 11, 22),
+        "received_date": date(2026, 11, 19),
         "evaluation": evaluation,
     }
     if kind is LetterKind.APPROVAL:
@@ -218,11 +219,6 @@ def sample_letter(kind: LetterKind, *, policy_status: str = "in_force") -> Lette
                             "count is below 1,500 cells/mm³, because the risk of severe "
                             "infection is too high.",
                         ),
-                        DenialReason(
-                            clause_id="NA.III",
-                            reason="Because criterion II is not met, the request falls under this "
-                            "part of the policy.",
-                        ),
                     ],
                     what_would_change=[
                         "Records of a second earlier line of treatment for metastatic breast "
@@ -246,8 +242,8 @@ def sample_letter(kind: LetterKind, *, policy_status: str = "in_force") -> Lette
                     InformationItem(
                         item="The number of earlier lines of treatment for metastatic breast "
                         "cancer, with drug names and dates",
-                        why_needed="Criterion II.B covers ixabepilone with capecitabine after two "
-                        "earlier lines of treatment.",
+                        why_needed="The policy covers ixabepilone with capecitabine only after "
+                        "two earlier lines of treatment; the count decides whether that applies.",
                     ),
                     InformationItem(
                         item="For each earlier treatment: the start and end dates, and the "

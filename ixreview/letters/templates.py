@@ -68,6 +68,12 @@ class CommonTemplate(_T):
     labels: dict[str, str]
     status: dict[str, str]
     formats: dict[str, str] = Field(default_factory=dict)
+    # Section headings as printed in a policy -> how a letter names them.
+    section_names: dict[str, str] = Field(default_factory=dict)
+    # Code or acronym -> the words that replace its first use outside policy quotes.
+    glossary: dict[str, str] = Field(default_factory=dict)
+    # Text replaced everywhere outside policy quotes (e.g. "HCPCS J9207" -> "J9207").
+    rewrite: dict[str, str] = Field(default_factory=dict)
 
 
 class TemplateSet(_T):

@@ -98,6 +98,11 @@ def letter_values(data: LetterData, templates: TemplateSet) -> dict[str, object]
         "signer_role": data.signer.role,
     }
     v["policy_effective"] = _optional(templates, None, "policy_effective", v, policy.effective_date)
+    v["received_date"] = d(data.received_date or data.decision_date)
+    versioned = prints_its_version(policy.version, policy.effective_date)
+    for name in ("policy_citation", "policy_name"):
+        fmt = name if versioned else f"{name}_in_force"
+        v[name] = fill(templates.fmt(None, fmt), v, where=f"common.yaml: formats.{fmt}")
     v["plan_fax_text"] = _optional(templates, None, "plan_fax_text", v, plan.fax)
     v["prescriber_fax_text"] = _optional(templates, None, "cc_fax", v, data.prescriber.fax)
     if data.approval is not None:
@@ -109,7 +114,11 @@ def letter_values(data: LetterData, templates: TemplateSet) -> dict[str, object]
             "units_per_dose": a.units_per_dose,
             "units_per_period": a.units_per_period,
             "doses": a.doses if a.doses is not None else "",
+            "continues_authorization": a.continues_authorization or "",
         }
+        v["continues_text"] = _optional(
+            templates, kind, "continues", v, a.continues_authorization
+        )
     if data.denial is not None:
         den = data.denial
         appeals_lines = plan.appeals_address_lines or [plan.name, *plan.address_lines]
@@ -122,6 +131,8 @@ def letter_values(data: LetterData, templates: TemplateSet) -> dict[str, object]
             "appeals_fax": plan.appeals_fax or plan.fax or "",
         }
         v["appeals_fax_text"] = _optional(templates, kind, "appeals_fax_text", v, v["appeals_fax"])
+        window = f"appeal_window_{den.appeal_counted_from}"
+        v["appeal_window"] = fill(templates.fmt(kind, window), v, where=f"denial.yaml: {window}")
         v["expedited_appeal_text"] = (
             den.expedited_appeal_text
             if den.expedited_appeal_text
@@ -131,6 +142,17 @@ def letter_values(data: LetterData, templates: TemplateSet) -> dict[str, object]
         v["respond_by"] = d(data.information.respond_by)
         v["send_by_fax"] = _optional(templates, kind, "send_by_fax", v, plan.fax)
     return v
+
+
+def prints_its_version(version: str, effective_date: str | None) -> bool:
+    """Whether a policy version can be cited by its own label (a date, a revision number).
+
+    "current" (the BCBST manual prints no version) cannot: the letter names the
+    version in force on the day the request was received instead.
+    """
+    if effective_date:
+        return True
+    return any(ch.isdigit() for ch in version)
 
 
 def _maybe_date(templates: TemplateSet, iso: str | None) -> str:

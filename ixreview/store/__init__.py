@@ -13,6 +13,7 @@ from ixreview.store.errors import (
     IntegrityError,
     InvalidRecordError,
     NotFoundError,
+    PolicyNotAssignable,
     SchemaTooNewError,
     StoreError,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "Letter",
     "NewDetermination",
     "NotFoundError",
+    "PolicyNotAssignable",
     "RequestRecord",
     "RequestView",
     "Review",

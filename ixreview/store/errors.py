@@ -34,3 +34,7 @@ class IntegrityError(StoreError):
 
 class InvalidRecordError(StoreError):
     """A record to be written breaks a rule of the store (not of the workflow)."""
+
+
+class PolicyNotAssignable(InvalidRecordError):
+    """The policy named for a request is unknown, not in force, or a draft version."""

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from ixreview.domain.case import Case
 from ixreview.domain.clock import SETTING_KEYS
 from ixreview.domain.intake import parse_case_json, plausibility_warnings
+from ixreview.domain.policies import PolicyError, default_registry
 from ixreview.store.clock import decision_due, utc_iso
-from ixreview.store.errors import DuplicateReferenceError, NotFoundError
+from ixreview.store.errors import DuplicateReferenceError, NotFoundError, PolicyNotAssignable
 from ixreview.store.folding import fold
 from ixreview.store.models import (
     OPEN_STATES,
@@ -29,6 +30,10 @@ from ixreview.store.rows import REQUEST_COLUMNS, dict_rows, one, request_record
 if TYPE_CHECKING:
     from ixreview.store.store import Store
 
+# The policy a request is reviewed against when the request names none (an
+# administrator's setting, "ING-CC-0090"); pinned to its version at import.
+DEFAULT_POLICY_SETTING = "policy.default"
+
 # The current (not superseded) determination of a request.
 CURRENT = "NOT EXISTS (SELECT 1 FROM determinations s WHERE s.supersedes_id = d.id)"
 
@@ -41,10 +46,23 @@ class RequestRepository:
     def import_case(
         self, raw_text: str, *, actor: int | None = None, policy: str | None = None
     ) -> ImportResult:
-        """Validate and record one case; raises CaseError or DuplicateReferenceError."""
+        """Validate and record one case; raises CaseError, DuplicateReferenceError or
+        PolicyNotAssignable.
+
+        The policy is fixed here, on the request, as "ID@VERSION": the version in force
+        on the day the request was received (`policy`, else the `policy.default`
+        setting). Deciding always uses it; only a separate, audited reassignment
+        changes it. With neither, the request is imported without a policy.
+        """
         case = parse_case_json(raw_text)
         warnings = [str(f) for f in plausibility_warnings(case)]
         store = self._store
+        pinned = self.pin_policy(case, policy)
+        if pinned is None:
+            warnings.append(
+                "policy: none named and no default policy is set; a physician or an "
+                "administrator must assign one before the request can be decided"
+            )
         with store.transaction():
             if self._id_of(case.reference) is not None:
                 raise DuplicateReferenceError(
@@ -77,7 +95,7 @@ class RequestRepository:
                     fold(member.full_name),
                     None if member.birth_date is None else member.birth_date.isoformat(),
                     member.plan,
-                    policy,
+                    pinned,
                     None if case.request_type is None else case.request_type.value,
                     continuation_of,
                     now,
@@ -100,6 +118,7 @@ class RequestRepository:
                     "review_id": review_id,
                     "urgency": None if case.urgency is None else case.urgency.value,
                     "continuation_of": continuation_of,
+                    "policy": pinned,
                     "warnings": len(warnings),
                 },
             )
@@ -111,6 +130,30 @@ class RequestRepository:
             continuation_of=continuation_of,
             warnings=warnings,
         )
+
+    def pin_policy(self, case: Case, policy: str | None) -> str | None:
+        """`policy` (or the default setting) as "ID@VERSION" in force on the received date.
+
+        A draft version is refused: it may be compared with, never decided under.
+        """
+        where = "policy"
+        key = (policy or "").strip()
+        if not key:
+            setting = self._store.settings.get(DEFAULT_POLICY_SETTING)
+            if not setting:
+                return None
+            key, where = str(setting).strip(), f"policy (the {DEFAULT_POLICY_SETTING} setting)"
+        try:
+            version = default_registry().get(key, on=case.received_on)
+        except PolicyError as exc:
+            raise PolicyNotAssignable(f"{where}: {exc}") from None
+        if version.status == "draft":
+            raise PolicyNotAssignable(
+                f"{where}: {version.key} is a draft policy version, for what-if comparison "
+                f"only; name the policy without a version (the version in force on "
+                f"{case.received_on.isoformat()} is used) or a version in force"
+            )
+        return version.key
 
     def _member_warnings(self, case: Case) -> list[str]:
         if case.member.id is None:
@@ -208,20 +251,29 @@ class RequestRepository:
             raise NotFoundError(f'no request with reference "{reference}" is on record')
         return self.get(request_id)
 
-    def set_policy(self, request_id: int, policy: str, *, actor: int | None = None) -> None:
-        """Record which policy (key such as "ING-CC-0090") the request is reviewed against."""
+    def set_policy(self, request_id: int, policy: str, *, actor: int | None = None) -> str:
+        """Reassign the policy (pinned as "ID@VERSION" in force on the received date).
+
+        Who may do this is the workflow's rule (`operations.reassign_policy`); the store
+        only pins the version, refuses drafts and audits the change. Returns the key.
+        """
+        if not policy.strip():
+            raise PolicyNotAssignable("policy: name the policy to assign (e.g. ING-CC-0090)")
         with self._store.transaction():
-            self.get(request_id)
+            request = self.get(request_id)
+            pinned = self.pin_policy(request.case(), policy)
+            assert pinned is not None  # a non-empty policy always pins or raises
             self._store.conn.execute(
-                "UPDATE requests SET policy = ? WHERE id = ?", (policy, request_id)
+                "UPDATE requests SET policy = ? WHERE id = ?", (pinned, request_id)
             )
             self._store.audit.append(
                 AuditAction.CHANGED,
                 "request",
                 request_id,
                 actor=actor,
-                details={"fields": ["policy"], "policy": policy},
+                details={"fields": ["policy"], "from": request.policy, "policy": pinned},
             )
+        return pinned
 
     def view(self, reference: str, *, actor: int | None = None) -> RequestView:
         """Everything about one request; writes a 'viewed' audit entry."""

@@ -411,7 +411,23 @@ def _decide(
 ) -> None:
     """The nurse acts on the engine's outcome; a referral goes on to the physician."""
     ref = case.reference
-    if case.outcome == Outcome.MEETS:
+    flags = operations.evaluate_review(store, nurse, ref).review_flags
+    if case.outcome == Outcome.MEETS and flags:
+        # A nurse may not approve past a physician-review flag: the physician does,
+        # with a rationale that acknowledges the flags.
+        operations.refer(store, nurse, ref, "Meets criteria; physician review flagged.")
+        case.steps.append("nurse referred (physician review flagged)")
+        result = operations.approve(
+            store,
+            physician,
+            ref,
+            staff.physician.password,
+            rationale="Physician review: the flagged points were reviewed and accepted.",
+            security=security,
+        )
+        case.steps.append("physician approved")
+        case.authorization_number = result.authorization_number
+    elif case.outcome == Outcome.MEETS:
         result = operations.approve(store, nurse, ref, staff.nurse.password, security=security)
         case.steps.append("nurse approved")
         case.authorization_number = result.authorization_number

@@ -9,7 +9,7 @@ anything is signed or written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -31,9 +31,12 @@ from ixreview.letters.model import (
     Prescriber,
     RequestForInformationDetails,
     Signer,
+    appeal_counted_from,
     appeal_deadline_days_for,
     denial_clauses,
 )
+from ixreview.letters.templates import load_templates
+from ixreview.letters.wording import clause_citation
 from ixreview.store import Store, User
 from ixreview.workflow.errors import InvalidInput
 from ixreview.workflow.permissions import MissingItem
@@ -60,6 +63,7 @@ class ApprovalTerms:
     units_per_dose: int
     units_total: int
     doses: int
+    continues_authorization: str | None = None  # a continuation: the authorization it extends
 
 
 class LetterheadMissing(InvalidInput):
@@ -94,8 +98,20 @@ def set_letterhead(store: Store, plan: PlanLetterhead, *, actor: int | None) -> 
     store.settings.set(LETTERHEAD_SETTING, plan.model_dump(mode="json"), actor=actor)
 
 
+def continued_authorization(store: Store, continuation_of: int | None) -> str | None:
+    """The authorization number of the approval a continuation is linked to, if any."""
+    if continuation_of is None:
+        return None
+    return store.determinations.get(continuation_of).authorization_number
+
+
 def approval_terms(
-    case: Case, evaluation: Evaluation, authorization_number: str, default_months: int
+    case: Case,
+    evaluation: Evaluation,
+    authorization_number: str,
+    default_months: int,
+    *,
+    continues: str | None = None,
 ) -> ApprovalTerms:
     """The engine's authorization, or (approval against the engine) the same computation."""
     auth = evaluation.authorization
@@ -107,6 +123,7 @@ def approval_terms(
             auth.units_per_dose,
             auth.units_total,
             auth.doses,
+            continues,
         )
     units = authorized_units(case, default_months)
     if units is None:
@@ -117,7 +134,7 @@ def approval_terms(
         )
     return ApprovalTerms(
         authorization_number, units.start, units.end, units.units_per_dose,
-        units.units_total, units.doses,
+        units.units_total, units.doses, continues,
     )
 
 
@@ -154,6 +171,7 @@ def build(
         "regimen": _regimen(case),
         "dose": _dose(case, approval),
         "decision_date": decision_date,
+        "received_date": case.received_on,
         "evaluation": evaluation,
         "signer": Signer(
             name=signer.full_name,
@@ -170,6 +188,7 @@ def build(
             units_per_dose=approval.units_per_dose,
             units_per_period=approval.units_total,
             doses=approval.doses,
+            continues_authorization=approval.continues_authorization,
         )
     elif kind == LetterKind.DENIAL:
         values["denial"] = _denial(case, evaluation, signer, reasons or {})
@@ -243,18 +262,35 @@ def _denial(
         )
     return DenialDetails(
         reasons=[DenialReason(clause_id=c.id, reason=reasons[c.id]) for c in clauses],
-        what_would_change=[_what_would_change(c) for c in clauses],
+        what_would_change=_unique(what_would_change(c) for c in clauses),
         appeal_deadline_days=appeal_deadline_days_for(case.member.plan),
+        appeal_counted_from=appeal_counted_from(case.member.plan),
         peer_to_peer_phone=signer.p2p_phone,
         physician_name=signer.full_name,
         physician_credentials=signer.credentials or "MD",
     )
 
 
-def _what_would_change(clause: ClauseResult) -> str:
+def what_would_change(clause: ClauseResult) -> str:
+    """The policy's plain words for what would change the decision on this clause.
+
+    Without them (a policy file that has none yet), the clause as printed, cited by
+    its number and section, never by ixreview's internal id.
+    """
+    if clause.information_needed.strip():
+        return clause.information_needed.strip()
+    cite = _unmarkup(clause_citation(load_templates(), clause))
     if clause.role == ClauseRole.EXCLUSION:
-        return f"Records showing that exclusion {clause.id} no longer applies: {clause.text}"
-    return f"Records showing that criterion {clause.id} is met: {clause.text}"
+        return f"Records showing that this no longer applies ({cite}): “{clause.text}”"
+    return f"Records showing that this is met ({cite}): “{clause.text}”"
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _unmarkup(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -23,7 +23,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from ixreview.domain import clock
 from ixreview.domain.case import Case, Urgency
@@ -38,6 +38,7 @@ from ixreview.store import (
     InvalidRecordError,
     NewDetermination,
     NotFoundError,
+    PolicyNotAssignable,
     RequestRecord,
     Review,
     Store,
@@ -66,7 +67,7 @@ from ixreview.workflow.errors import (
     NotPermitted,
     WorkflowError,
 )
-from ixreview.workflow.permissions import MissingItem, Request, check
+from ixreview.workflow.permissions import CancelReason, MissingItem, Request, check
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import DECISION_CODES, Action, DecisionCode, ReviewState
 
@@ -158,13 +159,36 @@ def _check(store: Store, loaded: _Loaded, request: Request, ev: Evaluation | Non
 
 
 def policy_key(store: Store, request: RequestRecord, policy: str | None = None) -> str:
-    key = policy or request.policy or store.settings.get(DEFAULT_POLICY_SETTING)
+    """The policy the request is decided under: always the one fixed on the request.
+
+    A caller's `policy` that names another policy (or another version) is refused:
+    the decider does not choose the policy. Reassigning it is `reassign_policy`.
+    """
+    key = request.policy
     if not key:
         raise InvalidInput(
             "policy",
-            "no policy is assigned to this request: name one (for example ING-CC-0090)",
+            "no policy is assigned to this request; a physician reviewer or an "
+            "administrator must assign one (ixreview reassign-policy) before it is decided",
+        )
+    if policy and policy.strip() and not _same_policy(request, policy.strip(), key):
+        raise NotPermitted(
+            f"this request is reviewed under {key}, fixed when it was imported; a decision "
+            f"cannot use {policy.strip()}. A physician reviewer or an administrator may "
+            "reassign the policy, with a reason"
         )
     return str(key)
+
+
+def _same_policy(request: RequestRecord, wanted: str, key: str) -> bool:
+    if wanted == key:
+        return True
+    try:
+        return resolve_policy(request.case(), wanted).key == resolve_policy(
+            request.case(), key
+        ).key
+    except PolicyError:
+        return False
 
 
 def _default_months(store: Store) -> int:
@@ -182,10 +206,88 @@ def _evaluate(store: Store, case: Case, key: str) -> Evaluation:
 def evaluate_review(
     store: Store, session: Session, reference: str, *, policy: str | None = None
 ) -> Evaluation:
-    """The engine's evaluation of the case as saved (request + answers)."""
+    """The engine's evaluation of the case as saved (request + answers).
+
+    Under the request's policy; `policy` evaluates under another one for a
+    what-if comparison only (never for a decision: `approve`, `deny` and `pend`
+    always use the request's policy).
+    """
     loaded = _load(store, session, reference)
     case = current_case(loaded.request, loaded.review)
-    return _evaluate(store, case, policy_key(store, loaded.request, policy))
+    key = policy.strip() if policy and policy.strip() else policy_key(store, loaded.request)
+    return _evaluate(store, case, key)
+
+
+# -- the policy a request is reviewed against ---------------------------------------
+
+_REASSIGNING_ROLES = frozenset({Role.PHYSICIAN_REVIEWER, Role.ADMINISTRATOR})
+
+
+def reassign_policy(
+    store: Store,
+    session: Session,
+    reference: str,
+    policy: str,
+    reason: str,
+    *,
+    expected_revision: int | None = None,
+) -> str:
+    """Assign another policy to an open request (physicians and administrators only).
+
+    The new policy is pinned to the version in force on the received date (a draft
+    is refused). The reason goes on the review's record (it may name clinical facts,
+    so the audit entry carries only the policy keys). Returns the new key.
+    """
+    loaded = _load(store, session, reference)
+    revision = _expect(loaded, expected_revision)
+    if loaded.role not in _REASSIGNING_ROLES:
+        store.audit.append(
+            "refused",
+            "review",
+            loaded.review.id,
+            actor=loaded.user.id,
+            details={"action": "reassign_policy", "role": loaded.role.value,
+                     "state": loaded.state.value, "why": "NotPermitted"},
+        )
+        raise NotPermitted(
+            "only a physician reviewer or an administrator may reassign a request's policy; "
+            "refer the case to a physician reviewer with a comment"
+        )
+    if not loaded.state.is_open:
+        raise IllegalTransition(
+            f"cannot reassign the policy of a review that is already {loaded.state.label}: "
+            "a closed review is never changed"
+        )
+    if not reason.strip():
+        raise InvalidInput("reason", "reassigning the policy needs a reason")
+    if not policy.strip():
+        raise InvalidInput("policy", "name the policy to assign (for example ING-CC-0090)")
+    old = loaded.request.policy
+    stamp = store.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    try:
+        with store.transaction():
+            new = store.requests.set_policy(loaded.request.id, policy.strip(), actor=loaded.user.id)
+            entry = (
+                f"Policy reassigned by {loaded.user.full_name} ({stamp}) from "
+                f"{old or 'none'} to {new}: {reason.strip()}"
+            )
+            review = replace(
+                loaded.review, comment=f"{loaded.review.comment}\n\n{entry}".strip()
+            )
+            store.reviews.save(review, revision, actor=loaded.user.id)
+            store.audit.append(
+                "policy_reassigned",
+                "review",
+                loaded.review.id,
+                actor=loaded.user.id,
+                details={"request_id": loaded.request.id, "role": loaded.role.value,
+                         "from": old, "to": new, "reason_given": True},
+            )
+    except PolicyNotAssignable as exc:
+        raise InvalidInput("policy", str(exc).removeprefix("policy: ")) from None
+    except ConflictError as exc:
+        raise Conflict(str(exc)) from None
+    return new
 
 
 def _clock_rules(store: Store) -> dict[clock.PlanType, clock.ClockRule]:
@@ -353,14 +455,28 @@ def cancel(
     store: Store,
     session: Session,
     reference: str,
-    reason: str,
+    reason: str = "",
     *,
+    reason_code: CancelReason | str | None = None,
     expected_revision: int | None = None,
 ) -> Result:
-    """Cancel an open review, with a reason (determination A6; no letter)."""
-    return _change_state(
-        store, session, reference, Request(Action.CANCEL, comment=reason), expected_revision
-    )
+    """Cancel an open review (determination A6; no letter).
+
+    A nurse cancels only for a coded reason (`CancelReason`: withdrawn by the
+    prescriber, duplicate request, member not eligible), with an optional note;
+    physicians and administrators may also give a written reason alone.
+    """
+    code = None
+    if reason_code is not None:
+        try:
+            code = CancelReason(reason_code)
+        except ValueError:
+            known = ", ".join(c.value for c in CancelReason)
+            raise InvalidInput(
+                "reason_code", f'"{reason_code}" is not a cancel reason code ({known})'
+            ) from None
+    req = Request(Action.CANCEL, comment=reason, reason_code=code)
+    return _change_state(store, session, reference, req, expected_revision)
 
 
 def _change_state(
@@ -370,6 +486,8 @@ def _change_state(
     revision = _expect(loaded, expected)
     target = _check(store, loaded, req, None)
     note = req.comment.strip()
+    if req.reason_code is not None:
+        note = f"Cancelled: {req.reason_code.words}." + (f" {note}" if note else "")
     review = loaded.review
     if note and req.action in (Action.REFER, Action.RESUME):
         heading = {Action.REFER: "Referred", Action.RESUME: "Resumed"}[req.action]
@@ -383,7 +501,8 @@ def _change_state(
                 store, loaded, DecisionCode.CANCELLED, None, rationale=note
             )
         saved = _save_state(store, loaded, review, target, revision)
-        _audit(store, loaded, req.action, determination_id=determination_id)
+        extra = None if req.reason_code is None else {"reason_code": req.reason_code.value}
+        _audit(store, loaded, req.action, determination_id=determination_id, extra=extra)
     return Result(
         action=req.action,
         state=target,
@@ -479,7 +598,10 @@ def _decide(
         except PolicyError as exc:
             raise InvalidInput("policy", str(exc)) from None
         number = f"IXA-{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
-        terms = letterdata.approval_terms(case, evaluation, number, months)
+        continues = letterdata.continued_authorization(store, loaded.request.continuation_of)
+        terms = letterdata.approval_terms(
+            case, evaluation, number, months, continues=continues
+        )
     data = letterdata.build(
         kind=_LETTER_KINDS[req.action],
         plan=letterdata.letterhead(store),
@@ -499,15 +621,18 @@ def _decide(
 
     try:
         signed = sign_letter(data, credential, password, now=now)
-    except WrongPasswordError:
-        raise AuthenticationFailed(
-            "your password does not open your signing key: nothing was signed; ask an "
-            "administrator to enroll a new signing credential"
-        ) from None
-    except DraftPolicyError as exc:
-        raise NotPermitted(str(exc)) from None
-    except LetterError as exc:
-        raise WorkflowError(f"the letter could not be signed: {exc}") from None
+    except (WrongPasswordError, DraftPolicyError, LetterError) as exc:
+        # Outside any transaction: the failure stays on record although nothing else is
+        # written. Ids and the error's class only (a letter error may quote the case).
+        store.audit.append(
+            "sign_failed",
+            "review",
+            loaded.review.id,
+            actor=signer.id,
+            details={"request_id": loaded.request.id, "action": req.action.value,
+                     "role": loaded.role.value, "why": type(exc).__name__},
+        )
+        _raise_sign_failure(exc)
     code = DECISION_CODES[req.action]
     against = _against_engine(req.action, evaluation)
     with store.transaction():
@@ -543,6 +668,17 @@ def _decide(
     )
 
 
+def _raise_sign_failure(exc: Exception) -> NoReturn:
+    if isinstance(exc, WrongPasswordError):
+        raise AuthenticationFailed(
+            "your password does not open your signing key: nothing was signed; ask an "
+            "administrator to enroll a new signing credential"
+        ) from None
+    if isinstance(exc, DraftPolicyError):
+        raise NotPermitted(str(exc)) from None
+    raise WorkflowError(f"the letter could not be signed: {exc}") from None
+
+
 def _against_engine(action: Action, evaluation: Evaluation) -> bool:
     if action == Action.APPROVE:
         return evaluation.outcome != Outcome.MEETS
@@ -555,6 +691,8 @@ def _rationale(req: Request, evaluation: Evaluation) -> str:
     parts = [req.rationale.strip()] if req.rationale.strip() else []
     if req.action == Action.APPROVE and not parts:
         parts.append(f"Meets the criteria of {evaluation.policy.key}.")
+    if req.action == Action.APPROVE and evaluation.review_flags:
+        parts.append("Physician-review flags acknowledged: " + "; ".join(evaluation.review_flags))
     if req.action == Action.DENY:
         parts += [f"{cid}: {text.strip()}" for cid, text in req.reasons.items()]
     if req.action == Action.PEND:

@@ -10,24 +10,51 @@ Buttons may be disabled from `allowed(...)`, but the rule is enforced here.
   written rationale) or denies (a reason for every unmet criterion; against the
   engine's outcome
   also a rationale). Denial follows a referral (see `states`).
-- Either pends, naming what is missing; either cancels, with a reason.
+- A nurse never approves while the engine raises review flags (reasons a
+  physician must look even when the criteria are met); a physician approves
+  them only with a written rationale that acknowledges them.
+- Either pends, naming what is missing. A nurse cancels only for a coded
+  reason (withdrawn by the prescriber, duplicate request, member not eligible)
+  and refers anything else; physicians and administrators cancel with any
+  written reason.
 - A referred review belongs to the physicians: a nurse may not act on it.
 - Nobody approves, denies or pends under a draft policy version (what-if only).
-- Administrators administer accounts and review nothing.
+- Administrators administer accounts and review nothing (they may cancel).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from ixreview.domain.evaluation import ClauseResult, Evaluation, Outcome, PolicyRef
+from ixreview.domain.evaluation import Evaluation, Outcome, PolicyRef
+from ixreview.letters.model import denial_clauses
 from ixreview.workflow.errors import IllegalTransition, InvalidInput, NotPermitted
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import Action, ReviewState, next_state
 
 # Actions that issue a determination letter and so need an in-force policy.
 _SIGNED_ACTIONS = frozenset({Action.APPROVE, Action.DENY, Action.PEND})
+
+
+class CancelReason(StrEnum):
+    """The coded reasons a nurse may cancel a review for (anything else is referred)."""
+
+    WITHDRAWN = "withdrawn"
+    DUPLICATE = "duplicate"
+    NOT_ELIGIBLE = "not_eligible"
+
+    @property
+    def words(self) -> str:
+        return _CANCEL_WORDS[self]
+
+
+_CANCEL_WORDS = {
+    CancelReason.WITHDRAWN: "withdrawn by the prescriber",
+    CancelReason.DUPLICATE: "duplicate request",
+    CancelReason.NOT_ELIGIBLE: "member not eligible",
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +75,7 @@ class Request:
     # deny: clause id -> the member-specific reason, one for every clause relied on
     reasons: Mapping[str, str] = field(default_factory=dict)
     missing: Sequence[MissingItem] = field(default_factory=tuple)  # pend
+    reason_code: CancelReason | None = None  # cancel: the coded reason
 
 
 def is_draft_policy(policy: PolicyRef) -> bool:
@@ -90,8 +118,8 @@ def check(
             raise InvalidInput(
                 "comment", "a referral needs a comment for the physician reviewer"
             )
-    elif action == Action.CANCEL and not request.comment.strip():
-        raise InvalidInput("reason", "cancelling a review needs a reason")
+    elif action == Action.CANCEL:
+        _check_cancel(role, request)
     return target
 
 
@@ -103,7 +131,8 @@ def allowed(
         {c.id: "x" for c in denial_clauses(evaluation)} if evaluation is not None else {}
     )
     probe = Request(
-        action, comment="x", rationale="x", reasons=reasons, missing=(MissingItem("x", "x"),)
+        action, comment="x", rationale="x", reasons=reasons, missing=(MissingItem("x", "x"),),
+        reason_code=CancelReason.WITHDRAWN,
     )
     try:
         check(role, state, probe, evaluation)
@@ -113,7 +142,7 @@ def allowed(
 
 
 def _check_role_absolutes(role: Role, action: Action) -> None:
-    if role == Role.ADMINISTRATOR:
+    if role == Role.ADMINISTRATOR and action != Action.CANCEL:
         raise NotPermitted(
             "administrators manage accounts and do not review: sign in with a reviewer account"
         )
@@ -124,6 +153,15 @@ def _check_role_absolutes(role: Role, action: Action) -> None:
 
 
 def _check_approve(role: Role, evaluation: Evaluation, request: Request) -> None:
+    flags = [f.strip() for f in evaluation.review_flags if f.strip()]
+    if flags and role == Role.NURSE_REVIEWER:
+        raise NotPermitted(f"refer to a physician: {'; '.join(flags)}")
+    if flags and not request.rationale.strip():
+        raise InvalidInput(
+            "rationale",
+            "approving needs a written rationale that acknowledges the physician-review "
+            f"flags: {'; '.join(flags)}",
+        )
     if evaluation.outcome == Outcome.MEETS:
         return
     if role == Role.NURSE_REVIEWER:
@@ -166,6 +204,19 @@ def _check_deny(evaluation: Evaluation, request: Request) -> None:
         )
 
 
+def _check_cancel(role: Role, request: Request) -> None:
+    if role == Role.NURSE_REVIEWER:
+        if request.reason_code is None:
+            codes = ", ".join(f"{c.value} ({c.words})" for c in CancelReason)
+            raise NotPermitted(
+                f"a nurse reviewer may cancel only for a coded reason ({codes}); refer "
+                "anything else to a physician reviewer with a comment"
+            )
+        return
+    if request.reason_code is None and not request.comment.strip():
+        raise InvalidInput("reason", "cancelling a review needs a reason")
+
+
 def _check_missing(items: Sequence[MissingItem]) -> None:
     if not items:
         raise InvalidInput("missing", "name at least one missing item to pend for information")
@@ -176,14 +227,24 @@ def _check_missing(items: Sequence[MissingItem]) -> None:
             raise InvalidInput(f"missing[{n}].why_needed", "say why it is needed")
 
 
-def denial_clauses(evaluation: Evaluation) -> list[ClauseResult]:
-    """The clauses a denial relies on: unmet top-level criteria, then met exclusions."""
-    return [*evaluation.unmet_approval_clauses(), *evaluation.met_exclusions()]
-
-
 def denial_reasons(evaluation: Evaluation) -> dict[str, str]:
-    """Reasons to prefill a denial with, by clause: the engine's plain-language reason.
+    """Reasons to prefill a denial with, by clause: the policy's plain-language reason.
 
-    The physician edits them; they are suggestions, never the decision.
+    From the policy data (`denial_reason`), else the engine's reason. The
+    catch-all exclusions that only restate that approval criteria failed are
+    left out (`letters.model.denial_clauses`). The physician edits them; they are
+    suggestions, never the decision.
     """
-    return {c.id: c.reason for c in denial_clauses(evaluation)}
+    return {c.id: (c.denial_reason.strip() or c.reason) for c in denial_clauses(evaluation)}
+
+
+__all__ = [
+    "CancelReason",
+    "MissingItem",
+    "Request",
+    "allowed",
+    "check",
+    "denial_clauses",
+    "denial_reasons",
+    "is_draft_policy",
+]

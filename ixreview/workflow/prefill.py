@@ -62,16 +62,104 @@ FIELD_WORDS: dict[str, str] = {
 }
 
 
+# Field path (list indexes removed) -> why the plan needs it, in plain words for the
+# member and the prescriber (never a clause id).
+WHY_WORDS: dict[str, str] = {
+    "urgency": "It decides how quickly we must answer.",
+    "request_type": "A first request and a request to continue treatment are reviewed "
+    "against different criteria.",
+    "member.birth_date": "It confirms whose request this is.",
+    "medication.regimen": "The policy covers ixabepilone differently when it is given alone, "
+    "with capecitabine or with trastuzumab.",
+    "medication.dose_mg_per_m2": "The dose sets how much of the drug we can authorize.",
+    "medication.bsa_m2": "The dose is worked out from the body surface area, which sets how "
+    "much of the drug we can authorize.",
+    "medication.interval_days": "The time between doses sets how many doses fit in the "
+    "authorized period.",
+    "medication.requested_start": "The authorized period starts on this date.",
+    "diagnosis.icd10_codes": "The diagnosis codes show which cancer is being treated; the "
+    "policy covers this drug only for certain breast cancers.",
+    "diagnosis.extent": "The policy covers this drug only for breast cancer that has spread "
+    "or is locally advanced.",
+    "diagnosis.no_response_to_preoperative_therapy": "The policy treats a cancer that did "
+    "not respond to treatment before surgery differently.",
+    "diagnosis.breast_cancer_confirmed": "The policy covers this drug only for breast cancer.",
+    "biomarkers.her2": "The HER2 result shows whether the cancer makes too much of the HER2 "
+    "protein; the policy covers this drug differently depending on that result.",
+    "biomarkers.her2_test_on_file": "The HER2 test report shows whether the cancer makes too "
+    "much of the HER2 protein; the policy covers this drug differently depending on that "
+    "result.",
+    "biomarkers.hormone_receptor": "Whether the cancer grows in response to hormones changes "
+    "which part of the policy applies.",
+    "biomarkers.on_endocrine_therapy": "Some parts of the policy depend on whether hormone "
+    "(endocrine) therapy is being given.",
+    "prior_lines_of_therapy": "The policy covers this drug after a set number of earlier "
+    "treatments for this cancer.",
+    "prior_therapies": "The policy covers this drug only after certain earlier treatments "
+    "(such as a taxane or an anthracycline) have been tried.",
+    "prior_therapies.setting": "Whether an earlier treatment was given before or after "
+    "surgery, or for cancer that had spread, decides whether it counts.",
+    "prior_therapies.start": "The dates show which earlier treatments count.",
+    "prior_therapies.end": "The date of the last dose shows whether the cancer stopped "
+    "responding to that treatment within the time the policy sets.",
+    "prior_therapies.progressed_on_therapy": "Whether the cancer grew during an earlier "
+    "treatment shows whether it stopped working.",
+    "prior_therapies.progression_date": "The date the cancer grew shows whether it stopped "
+    "responding to an earlier treatment within the time the policy sets.",
+    "anthracycline_contraindicated": "The policy accepts a reason why an anthracycline "
+    "cannot be given in place of having tried one.",
+    "labs.collected_on": "Blood tests must be recent to show the drug can be given safely.",
+    "labs.anc_per_mm3": "The drug must not be started when the neutrophil count (white blood "
+    "cells that fight infection) is too low.",
+    "labs.platelets_per_mm3": "The drug must not be started when the platelet count (cells "
+    "that help blood clot) is too low.",
+    "labs.ast_u_l": "Liver tests show whether the drug can be given safely, especially with "
+    "capecitabine.",
+    "labs.ast_uln": "A liver test result is judged against the laboratory's normal range.",
+    "labs.alt_u_l": "Liver tests show whether the drug can be given safely, especially with "
+    "capecitabine.",
+    "labs.alt_uln": "A liver test result is judged against the laboratory's normal range.",
+    "labs.bilirubin_mg_dl": "Liver tests show whether the drug can be given safely, "
+    "especially with capecitabine.",
+    "labs.bilirubin_uln": "A liver test result is judged against the laboratory's normal range.",
+    "continuation.prior_authorization": "It identifies the approval this request continues.",
+    "continuation.unacceptable_toxicity": "Treatment can continue only without side effects "
+    "that are too severe.",
+    "continuation.disease_progression": "Treatment can continue only while the cancer is not "
+    "growing.",
+}
+
+
+def _generic(path: str) -> str:
+    return re.sub(r"\[\d+\]|\.\d+(?=\.|$)", "", path)
+
+
 def words_for(path: str) -> str:
     """The words for a field path; unknown paths fall back to the path made readable."""
-    generic = re.sub(r"\[\d+\]|\.\d+(?=\.|$)", "", path)
+    generic = _generic(path)
     if generic in FIELD_WORDS:
         return FIELD_WORDS[generic]
     return generic.replace(".", " ").replace("_", " ")
 
 
+def why_for(path: str, evaluation: Evaluation) -> str:
+    """Why the plan needs the field, in words; with the policy's own "information needed"
+    for the clause it settles when that says more."""
+    why = WHY_WORDS.get(_generic(path))
+    needed = [
+        c.information_needed.strip()
+        for c in evaluation.clauses
+        if path in c.missing and c.information_needed.strip()
+    ]
+    if why is None:
+        why = "The policy's criteria cannot be checked without it."
+    if needed:
+        why += f" The policy asks for: {needed[0][0].lower() + needed[0][1:]}"
+    return why
+
+
 def information_items(evaluation: Evaluation) -> list[MissingItem]:
-    """One item per missing field, saying which criteria it is needed for."""
+    """One item per missing field, in words, with why it is needed (no clause ids)."""
     items: list[MissingItem] = []
     seen: set[str] = set()
     for path in evaluation.missing:
@@ -79,12 +167,7 @@ def information_items(evaluation: Evaluation) -> list[MissingItem]:
         if words in seen:
             continue
         seen.add(words)
-        clauses = [c.id for c in evaluation.clauses if path in c.missing]
-        if clauses:
-            why = (
-                f"needed to decide criterion {', '.join(clauses)} of {evaluation.policy.title}"
-            )
-        else:
-            why = f"needed to decide the request under {evaluation.policy.title}"
-        items.append(MissingItem(item=words[0].upper() + words[1:], why_needed=why))
+        items.append(
+            MissingItem(item=words[0].upper() + words[1:], why_needed=why_for(path, evaluation))
+        )
     return items

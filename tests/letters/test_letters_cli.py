@@ -9,18 +9,35 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from click.testing import CliRunner
 from letters_helpers import PHYSICIAN_PASSWORD
 
-from ixreview.cli import cli
+from ixreview.cli import cli, workflow_cmds
 from ixreview.cli.letter_cmds import TRUST_SETTING
 from ixreview.letters import LetterData, sign_letter
 from ixreview.letters.credentials import OrganizationCA, ReviewerCredential
 from ixreview.letters.samples import EXAMPLE_CASE
 from ixreview.letters.signing import SignedLetter
-from ixreview.store import DecisionCode, NewDetermination, Role, open_store
+from ixreview.store import DecisionCode, NewDetermination, Role, Store, open_store
+from ixreview.workflow import accounts
+from ixreview.workflow.accounts import Security
 
 REFERENCE = "PA-2026-004211"
+FAST = Security(hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+ADMIN_PASSWORD = "correct-staple-Violet-9"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workflow_cmds, "SECURITY", FAST)
+
+
+def _add_admin(store: Store) -> None:
+    accounts.create_first_admin(
+        store, username="admin", full_name="Ada Admin", password=ADMIN_PASSWORD,
+        organization="Blue Valley Health Plan", security=FAST,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +50,7 @@ def decided_db(tmp_path: Path, denial: LetterData, signed: SignedLetter) -> Path
     """A database with the example request denied and its signed letter stored."""
     db = tmp_path / "cases.sqlite3"
     with open_store(db) as store:
+        _add_admin(store)
         result = store.import_case(json.dumps(EXAMPLE_CASE, ensure_ascii=False))
         physician = store.users.create("drnguyen", "Mai Nguyễn", Role.PHYSICIAN, credentials="MD")
         determination = store.determinations.add(
@@ -53,7 +71,13 @@ def decided_db(tmp_path: Path, denial: LetterData, signed: SignedLetter) -> Path
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args))
+    """`letter` signs in as the administrator (password typed at the prompt)."""
+    if "letter" in args:
+        result = CliRunner().invoke(
+            cli, [*args, "--user", "admin"], input=ADMIN_PASSWORD + "\n"
+        )
+    else:
+        result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.output
 
 
@@ -67,9 +91,20 @@ def test_letter_writes_the_stored_signed_bytes(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600  # PHI: owner only
     assert signed.sha256 in output
     with open_store(decided_db) as store:
+        admin = store.users.by_username("admin")
+        assert admin is not None
         assert any(
-            e.action == "exported" and e.object_type == "letter" for e in store.audit.entries()
+            e.action == "exported" and e.object_type == "letter" and e.actor_id == admin.id
+            for e in store.audit.entries()
         )
+    # Without the right password nothing is written.
+    other = tmp_path / "other.pdf"
+    result = CliRunner().invoke(
+        cli,
+        ["--db", str(decided_db), "letter", REFERENCE, "--out", str(other), "--user", "admin"],
+        input="wrong-password\n",
+    )
+    assert result.exit_code == 1 and not other.exists()
 
 
 def test_letter_refuses_bad_input(decided_db: Path, tmp_path: Path) -> None:
@@ -94,6 +129,7 @@ def test_letter_refuses_bad_input(decided_db: Path, tmp_path: Path) -> None:
 def test_letter_of_an_undecided_case_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "cases.sqlite3"
     with open_store(db) as store:
+        _add_admin(store)
         store.import_case(json.dumps(EXAMPLE_CASE, ensure_ascii=False))
     code, output = run("--db", str(db), "letter", REFERENCE, "--out", str(tmp_path / "l.pdf"))
     assert code == 2 and "not decided yet" in output

@@ -36,13 +36,23 @@ def test_no_log_record_or_audit_detail_carries_phi(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("ixreview.cli.demo_cmds.SECURITY", FAST)
+    monkeypatch.setattr("ixreview.cli.workflow_cmds.SECURITY", FAST)
     db = tmp_path / "demo.sqlite3"
     with caplog.at_level(logging.DEBUG):
         runner = CliRunner()
         demo = runner.invoke(cli, ["demo", "--out", str(tmp_path / "letters"), "--db", str(db)])
         assert demo.exit_code == 0, demo.output
-        for args in (["history", "ibanez"], ["export", "--csv", str(tmp_path / "h.csv")]):
-            result = runner.invoke(cli, ["--db", str(db), *args])
+        # The demo prints its throw-away staff's passwords once; reading PHI needs a sign-in.
+        (nurse_line,) = [ln for ln in demo.output.splitlines() if "demo-nurse" in ln]
+        password = nurse_line.split()[-1]
+        for args in (
+            ["history", "ibanez"],
+            ["export", "--csv", str(tmp_path / "h.csv")],
+            ["show", "PA-2026-005131"],
+        ):
+            result = runner.invoke(
+                cli, ["--db", str(db), *args, "--user", "demo-nurse"], input=password + "\n"
+            )
             assert result.exit_code == 0, result.output
     phi = _phi_of_samples()
     assert phi, "the samples name members"

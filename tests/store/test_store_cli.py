@@ -9,20 +9,49 @@ import stat
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from click.testing import CliRunner
 from store_helpers import approval, case_text
 
-from ixreview.cli import cli
+from ixreview.cli import cli, workflow_cmds
 from ixreview.store import Role, open_store
+from ixreview.workflow import accounts
+from ixreview.workflow.accounts import Security
+
+FAST = Security(hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+PASSWORDS = {"admin": "correct-staple-Violet-9", "nina": "lantern-orbit-Quartz-7"}
+# Commands that read or write PHI: they sign in (--user and the password).
+SIGNED = {"import", "history", "show", "export", "backup", "restore"}
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "cli.sqlite3"
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(workflow_cmds, "SECURITY", FAST)
+    path = tmp_path / "cli.sqlite3"
+    with open_store(path) as store:
+        accounts.create_first_admin(
+            store, username="admin", full_name="Ada Admin", password=PASSWORDS["admin"],
+            organization="Blue Valley Health Plan", security=FAST,
+        )
+        admin = accounts.sign_in(store, "admin", PASSWORDS["admin"], security=FAST)
+        accounts.add_user(
+            store, admin, username="nina", full_name="Nina Nurse", role="nurse_reviewer",
+            credentials="RN", password=PASSWORDS["nina"], admin_password=PASSWORDS["admin"],
+            security=FAST,
+        )
+    return path
 
 
-def run(db: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["--db", str(db), *args])
+def run(db: Path, *args: str, user: str | None = None) -> tuple[int, str, str]:
+    """Run a command; PHI commands sign in as `user` (default: admin for backup and
+    restore, else the nurse), the password typed at the prompt."""
+    extra: list[str] = []
+    typed = None
+    if args and args[0] in SIGNED:
+        who = user or ("admin" if args[0] in ("backup", "restore") else "nina")
+        extra = ["--user", who]
+        typed = PASSWORDS.get(who, "not-the-password") + "\n"
+    result = CliRunner().invoke(cli, ["--db", str(db), *args, *extra], input=typed)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -33,8 +62,9 @@ def write_case(tmp_path: Path, name: str = "case.json", **changes: object) -> Pa
 
 
 def test_import_then_duplicate_then_warning(db: Path, tmp_path: Path) -> None:
-    code, out, _ = run(db, "import", str(write_case(tmp_path)))
+    code, out, _ = run(db, "import", str(write_case(tmp_path)), "--policy", "ING-CC-0090")
     assert code == 0 and "imported PA-2026-004211" in out
+    assert "policy ING-CC-0090@2022-02-25" in out
     code, _, err = run(db, "import", str(write_case(tmp_path)))
     assert code == 2 and "already on record" in err
     code, _, err = run(db, "import", str(write_case(tmp_path, "b.json", reference="PA-2")))
@@ -86,13 +116,17 @@ def test_show_prints_the_record_and_is_audited(db: Path, tmp_path: Path) -> None
     _decided(db, tmp_path)
     code, out, _ = run(db, "show", "PA-2026-004211")
     assert code == 0 and "Dolores Ibáñez" in out and "approved (A1)" in out and "AUTH-1" in out
+    assert "engine outcome meets_criteria" in out
     code, out, _ = run(db, "show", "PA-2026-004211", "--json")
     assert json.loads(out)["intake"]["member"]["id"] == "BCT884120301"
     code, _, err = run(db, "show", "PA-NOPE")
     assert code == 2 and "PA-NOPE" in err
     with open_store(db) as store:
+        nina = store.users.by_username("nina")
+        assert nina is not None
         viewed = [e for e in store.audit.entries() if e.action == "viewed"]
         assert [e.object_type for e in viewed] == ["request", "request"]
+        assert {e.actor_id for e in viewed} == {nina.id}
 
 
 def test_export_writes_an_owner_only_csv_and_is_audited(db: Path, tmp_path: Path) -> None:
@@ -108,13 +142,19 @@ def test_export_writes_an_owner_only_csv_and_is_audited(db: Path, tmp_path: Path
         entry = store.audit.entries()[-1]
         assert entry.action == "exported"
         assert entry.details["rows"] == 1 and entry.details["filters"] == ["decision"]
+        nina = store.users.by_username("nina")
+        assert nina is not None and entry.actor_id == nina.id
 
 
 def test_backup_restore_and_audit_verify(db: Path, tmp_path: Path) -> None:
     _decided(db, tmp_path)
     copy = tmp_path / "backup.sqlite3"
+    code, _, err = run(db, "backup", str(copy), user="nina")
+    assert code == 1 and "only an administrator" in err and not copy.exists()
     code, out, _ = run(db, "backup", str(copy))
     assert code == 0 and copy.exists()
+    code, _, err = run(db, "restore", "--yes", str(copy), user="nina")
+    assert code == 1 and "only an administrator" in err
     code, out, _ = run(db, "restore", "--yes", str(copy))
     assert code == 0 and "restored" in out
     code, out, _ = run(db, "audit", "verify")
@@ -127,3 +167,47 @@ def test_backup_restore_and_audit_verify(db: Path, tmp_path: Path) -> None:
     conn.close()
     code, _, err = run(db, "audit", "verify")
     assert code == 1 and "entry 3" in err and "removed" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "PA-2026-004211"],
+        ["history", "ibanez"],
+        ["import", "CASE"],
+        ["export", "--csv", "OUT"],
+        ["backup", "OUT"],
+        ["restore", "--yes", "BACKUP"],
+    ],
+)
+def test_phi_commands_need_a_user_and_the_right_password(
+    db: Path, tmp_path: Path, args: list[str]
+) -> None:
+    case = write_case(tmp_path)
+    backup = tmp_path / "b.sqlite3"
+    backup.write_bytes(b"")
+    real = [
+        str(case) if a == "CASE" else str(tmp_path / "o") if a == "OUT" else
+        str(backup) if a == "BACKUP" else a
+        for a in args
+    ]
+    result = CliRunner().invoke(cli, ["--db", str(db), *real])
+    assert result.exit_code == 2 and "Missing option '--user'" in result.stderr
+    code, _, err = run(db, *real, user="mallory")
+    assert code == 1 and "Traceback" not in err
+    with open_store(db) as store:
+        assert store.requests.member_requests("BCT884120301") == []
+
+
+def test_a_deactivated_user_can_read_nothing(db: Path, tmp_path: Path) -> None:
+    _decided(db, tmp_path)
+    with open_store(db) as store:
+        admin = accounts.sign_in(store, "admin", PASSWORDS["admin"], security=FAST)
+        accounts.deactivate_user(store, admin, "nina")
+    code, out, err = run(db, "show", "PA-2026-004211")
+    assert code == 1 and "Dolores" not in out and "deactivated" in err
+
+
+def test_import_refuses_a_draft_policy_with_exit_2(db: Path, tmp_path: Path) -> None:
+    code, _, err = run(db, "import", str(write_case(tmp_path)), "--policy", "BCBST-IXEMPRA@draft")
+    assert code == 2 and "draft policy version" in err

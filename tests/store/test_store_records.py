@@ -18,6 +18,8 @@ from ixreview.store import (
     ConflictError,
     DuplicateReferenceError,
     InvalidRecordError,
+    NotFoundError,
+    PolicyNotAssignable,
     ReviewState,
     Store,
     User,
@@ -27,7 +29,7 @@ from ixreview.store import (
 
 def test_import_keeps_the_document_exactly_and_computes_the_due_time(store: Store) -> None:
     raw = case_text()
-    result = store.import_case(raw)
+    result = store.import_case(raw, policy="ING-CC-0090")
     request = store.requests.by_reference("PA-2026-004211")
     assert request.intake_json == raw
     assert request.received_at == "2026-11-19T15:30:00.000000+00:00"  # 09:30 at -06:00
@@ -80,7 +82,9 @@ def test_member_with_open_review_or_authorization_in_force_gets_warnings(
     assert any("Authorization AUTH-9" in w and "2027-05-31" in w for w in third.warnings)
     assert any("R-2 under review" in w for w in third.warnings)
     assert not any("R-1 under review" in w for w in third.warnings)
-    other = store.import_case(case_text(reference="R-4", **{"member.id": "ANOTHER"}))
+    other = store.import_case(
+        case_text(reference="R-4", **{"member.id": "ANOTHER"}), policy="ING-CC-0090"
+    )
     assert other.warnings == []
 
 
@@ -250,3 +254,36 @@ def test_times_come_from_the_store_clock(db_path: object) -> None:
         result = store.import_case(case_text())
         assert store.requests.get(result.request_id).imported_at.startswith("2026-11-22T12:00")
         assert store.settings.get("missing", default=date(2026, 1, 1)) == date(2026, 1, 1)
+
+
+# -- the policy is fixed on the request at import -----------------------------------
+
+
+def test_import_pins_the_policy_version_in_force_on_the_received_date(store: Store) -> None:
+    store.import_case(case_text(reference="P-1"), policy="ING-CC-0090")
+    assert store.requests.by_reference("P-1").policy == "ING-CC-0090@2022-02-25"
+    store.import_case(case_text(reference="P-2"), policy="BCBST-IXEMPRA")
+    assert store.requests.by_reference("P-2").policy == "BCBST-IXEMPRA@current"
+    created = [e for e in store.audit.entries() if e.action == "created"]
+    assert created[-1].details["policy"] == "BCBST-IXEMPRA@current"
+
+
+def test_import_refuses_a_draft_or_unknown_policy_and_records_nothing(store: Store) -> None:
+    with pytest.raises(PolicyNotAssignable, match="draft policy version"):
+        store.import_case(case_text(reference="D-1"), policy="BCBST-IXEMPRA@draft")
+    with pytest.raises(PolicyNotAssignable, match='unknown policy "NOPE"'):
+        store.import_case(case_text(reference="D-2"), policy="NOPE")
+    with pytest.raises(NotFoundError):
+        store.requests.by_reference("D-1")
+
+
+def test_without_a_policy_the_default_setting_is_pinned_else_none(store: Store) -> None:
+    bare = store.import_case(case_text(reference="N-1"))
+    assert store.requests.by_reference("N-1").policy is None
+    assert any(w.startswith("policy: none named") for w in bare.warnings)
+    store.settings.set("policy.default", "BCBST-IXEMPRA", actor=None)
+    store.import_case(case_text(reference="N-2", **{"member.id": "OTHER"}))
+    assert store.requests.by_reference("N-2").policy == "BCBST-IXEMPRA@current"
+    store.settings.set("policy.default", "BCBST-IXEMPRA@draft", actor=None)
+    with pytest.raises(PolicyNotAssignable, match=r"policy\.default setting"):
+        store.import_case(case_text(reference="N-3", **{"member.id": "THIRD"}))

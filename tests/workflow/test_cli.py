@@ -138,7 +138,9 @@ def test_the_password_is_never_an_argument() -> None:
         (["--approve", "--deny"], "choose exactly one"),
         ([], "choose exactly one"),
         (["--approve", "--clause-reason", "I=x"], "only for --deny"),
-        (["--cancel"], "reason"),
+        (["--cancel", "--reason-code", "whim"], "--reason-code"),
+        (["--approve", "--reason-code", "duplicate"], "only for --cancel"),
+        (["--approve", "--policy", "BCBST-IXEMPRA"], "No such option '--policy'"),
     ],
 )
 def test_bad_input_exits_2(db, args: list[str], message: str) -> None:

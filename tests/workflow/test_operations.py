@@ -157,10 +157,18 @@ def test_pend_resume_then_approve_supersedes_the_request_for_information(world) 
 def test_cancel_needs_a_reason_and_issues_no_letter(world) -> None:
     ref = world.import_case()
     nina = world.sign_in("nina")
-    with pytest.raises(InvalidInput, match="reason"):
+    with pytest.raises(NotPermitted, match="coded reason"):
         operations.cancel(world.store, nina, ref, "")
-    result = operations.cancel(world.store, nina, ref, "Request withdrawn by the prescriber")
+    # A nurse's free text is not enough: a not-meets case must reach a physician.
+    with pytest.raises(NotPermitted, match="refer anything else to a physician"):
+        operations.cancel(world.store, nina, ref, "does not meet criteria, closing")
+    with pytest.raises(InvalidInput, match="reason_code"):
+        operations.cancel(world.store, nina, ref, reason_code="bored")
+    result = operations.cancel(world.store, nina, ref, "called 11/20", reason_code="withdrawn")
     assert result.decision == DecisionCode.CANCELLED and result.letter_id is None
+    det = world.store.determinations.get(result.determination_id)
+    assert det.rationale == "Cancelled: withdrawn by the prescriber. called 11/20"
+    assert world.store.audit.entries()[-1].details["reason_code"] == "withdrawn"
     assert determinations(world, ref) == ["A6"]
     assert world.counts()["letters"] == 0
     with pytest.raises(IllegalTransition, match="already cancelled"):
@@ -170,8 +178,10 @@ def test_cancel_needs_a_reason_and_issues_no_letter(world) -> None:
 def test_nobody_decides_under_a_draft_policy(world) -> None:
     ref = world.import_case()
     doc = world.sign_in("drpat")
-    with pytest.raises(NotPermitted, match="draft policy version"):
+    with pytest.raises(NotPermitted, match="fixed when it was imported"):
         approve(world, doc, ref, policy="BCBST-IXEMPRA@draft", rationale="what-if")
+    with pytest.raises(InvalidInput, match="draft policy version"):
+        operations.reassign_policy(world.store, doc, ref, "BCBST-IXEMPRA@draft", "what-if")
     assert determinations(world, ref) == []
 
 
@@ -352,7 +362,7 @@ def test_queue_lists_open_reviews_most_urgent_first(world) -> None:
     done = case_data(reference="PA-2026-000002")
     world.import_case(done)
     nina = world.sign_in("nina")
-    operations.cancel(world.store, nina, "PA-2026-000002", "duplicate request")
+    operations.cancel(world.store, nina, "PA-2026-000002", reason_code="duplicate")
     operations.refer(world.store, nina, "PA-2026-009999", "needs a physician")
     world.clock.advance(hours=1)  # now 72.5 h after all were received (11-19 15:30 UTC)
     items = operations.queue(world.store, nina)

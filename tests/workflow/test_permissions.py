@@ -7,6 +7,7 @@ import pytest
 from ixreview.domain.evaluation import Evaluation
 from ixreview.workflow.errors import IllegalTransition, InvalidInput, NotPermitted
 from ixreview.workflow.permissions import (
+    CancelReason,
     MissingItem,
     Request,
     allowed,
@@ -51,14 +52,15 @@ def test_a_referred_review_belongs_to_physicians(meets: Evaluation) -> None:
     with pytest.raises(NotPermitted, match="only a physician"):
         check(NURSE, R, Request(Action.APPROVE), meets)
     with pytest.raises(NotPermitted, match="only a physician"):
-        check(NURSE, R, Request(Action.CANCEL, comment="duplicate"), meets)
+        check(NURSE, R, Request(Action.CANCEL, reason_code=CancelReason.DUPLICATE), meets)
 
 
 def test_physician_denies_a_referred_case_with_a_reason_per_unmet_clause(
     not_meets: Evaluation,
 ) -> None:
     reasons = denial_reasons(not_meets)
-    assert reasons == {"NA.I": not_meets.clause("NA.I").reason}
+    clause = not_meets.clause("NA.I")
+    assert reasons == {"NA.I": clause.denial_reason or clause.reason}
     assert check(DOC, R, Request(Action.DENY, reasons=reasons), not_meets) == ReviewState.DECIDED
     with pytest.raises(InvalidInput, match=r"reasons: give the member-specific reason for .*NA\.I"):
         check(DOC, R, Request(Action.DENY, reasons={"NA.I": " "}), not_meets)
@@ -110,16 +112,41 @@ def test_nobody_decides_under_a_draft_policy(action: Action, draft_policy: Evalu
 
 def test_cancel_needs_a_reason(meets: Evaluation) -> None:
     with pytest.raises(InvalidInput, match="reason"):
-        check(NURSE, D, Request(Action.CANCEL), meets)
-    assert check(NURSE, P, Request(Action.CANCEL, comment="withdrawn"), None) == (
+        check(DOC, D, Request(Action.CANCEL), meets)
+    assert check(DOC, R, Request(Action.CANCEL, comment="member asked"), None) == (
         ReviewState.CANCELLED
     )
 
 
-def test_administrators_do_not_review(meets: Evaluation) -> None:
+def test_a_nurse_cancels_only_for_a_coded_reason(meets: Evaluation) -> None:
+    with pytest.raises(NotPermitted, match="coded reason"):
+        check(NURSE, D, Request(Action.CANCEL, comment="not met, closing"), meets)
+    for code in CancelReason:
+        req = Request(Action.CANCEL, reason_code=code)
+        assert check(NURSE, P, req, None) == ReviewState.CANCELLED
+    assert CancelReason.NOT_ELIGIBLE.words == "member not eligible"
+
+
+def test_administrators_do_not_review_but_may_cancel(meets: Evaluation) -> None:
     for action in Action:
+        if action == Action.CANCEL:
+            assert check(ADMIN, D, Request(action, comment="x"), meets) == ReviewState.CANCELLED
+            continue
         with pytest.raises(NotPermitted, match="administrators manage accounts"):
             check(ADMIN, D, Request(action, comment="x"), meets)
+
+
+def test_review_flags_stop_a_nurse_and_need_a_physicians_rationale(meets: Evaluation) -> None:
+    flagged = meets.model_copy(update={"review_flags": ["dose above the label's 40 mg/m²"]})
+    with pytest.raises(NotPermitted, match="refer to a physician: dose above the label"):
+        check(NURSE, D, Request(Action.APPROVE), flagged)
+    assert not allowed(NURSE, D, Action.APPROVE, flagged)
+    assert allowed(NURSE, D, Action.REFER, flagged)
+    with pytest.raises(InvalidInput, match="acknowledges the physician-review flags"):
+        check(DOC, R, Request(Action.APPROVE), flagged)
+    ok = Request(Action.APPROVE, rationale="Dose reviewed: BSA 2.3 capped; accepted.")
+    assert check(DOC, R, ok, flagged) == ReviewState.DECIDED
+    assert check(NURSE, D, Request(Action.APPROVE), meets) == ReviewState.DECIDED
 
 
 def test_allowed_mirrors_check(meets: Evaluation, not_meets: Evaluation) -> None:

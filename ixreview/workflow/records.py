@@ -1,0 +1,70 @@
+"""Reading and moving records that hold PHI: each needs a signed-in, active account.
+
+HIPAA's unique user identification and audit controls: the command line and the
+GUI read, import, export, back up and restore the case database only for a
+signed-in user, whose id the audit entries then name (never "no user").
+Backups and restores copy every member's records: administrators only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ixreview.store import HistoryPage, HistoryQuery, ImportResult, RequestView, Store, User
+from ixreview.workflow.accounts import Session, active_user, role_of
+from ixreview.workflow.errors import NotPermitted
+from ixreview.workflow.roles import Role
+
+
+def reader(store: Store, session: Session) -> User:
+    """The signed-in account, re-read now: a deactivated or locked one is refused."""
+    return active_user(store, session)
+
+
+def administrator(store: Store, session: Session, what: str) -> User:
+    user = active_user(store, session)
+    if role_of(user) != Role.ADMINISTRATOR:
+        raise NotPermitted(f"only an administrator may {what}")
+    return user
+
+
+def import_case(
+    store: Store, session: Session, raw_text: str, *, policy: str | None = None
+) -> ImportResult:
+    """Import one request; audited as created by the signed-in user."""
+    return store.import_case(raw_text, actor=reader(store, session).id, policy=policy)
+
+
+def view(store: Store, session: Session, reference: str) -> RequestView:
+    """One request with its review, determinations and letters; audited as viewed."""
+    return store.view_request(reference, actor=reader(store, session).id)
+
+
+def history_page(
+    store: Store, session: Session, query: HistoryQuery, page: int, per_page: int
+) -> HistoryPage:
+    """One page of the history search; audited as viewed (filters named, not their values)."""
+    user = reader(store, session)
+    result = store.history.page(query, page, limit=per_page)
+    store.audit.append(
+        "viewed",
+        "history",
+        None,
+        actor=user.id,
+        details={"filters": query.used_filters(), "rows": len(result.rows)},
+    )
+    return result
+
+
+def export_csv(store: Store, session: Session, query: HistoryQuery, path: Path) -> int:
+    """The matching history as CSV (owner-only file); audited as exported."""
+    return store.export_csv(query, path, actor=reader(store, session).id)
+
+
+def backup(store: Store, session: Session, target: Path) -> Path:
+    return store.backup(target, actor=administrator(store, session, "back up the database").id)
+
+
+def restore(store: Store, session: Session, source: Path) -> Path:
+    user = administrator(store, session, "restore the database")
+    return store.restore(source, actor=user.id)
