@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "verify": "ixreview.cli.letter_cmds:verify",
     "user": "ixreview.cli.workflow_cmds:user",
     "decide": "ixreview.cli.workflow_cmds:decide",
+    "reassign-policy": "ixreview.cli.workflow_cmds:reassign_policy",
     "demo": "ixreview.cli.demo_cmds:demo",
     "settings": "ixreview.cli.settings_cmds:settings",
     "gui": "ixreview.cli.gui_cmd:gui",
