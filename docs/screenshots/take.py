@@ -5,7 +5,9 @@
 Writes PNGs beside this file: the queue, each checklist step, the criteria panel
 with the draft comparison, the treatment timeline, history, the letter preview
 (QtPdf), the idle lock, the first start ("create the first administrator") and
-the settings' reviewer accounts tab. The letter shown is the letters package's
+the settings' reviewer accounts tab, and the treatment step on a dark palette
+(Fusion with a dark QPalette: met / not met, badges and the timeline must stay
+readable). The letter shown is the letters package's
 fictional approval sample; every person is made up.
 """
 
@@ -50,7 +52,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     os.environ["XDG_CONFIG_HOME"] = str(tmp)  # keep QSettings out of the user's config
     desk = Desk.open(tmp / "cases.sqlite3")
-    desk.use_account(desk.store.users.create("nina", "Nina Okafor", "nurse", credentials="RN"))
+    nina = desk.store.users.create("nina", "Nina Okafor", "nurse", credentials="RN")
+    desk.use_account(nina)
+    desk.store.settings.set("policy.default", "ING-CC-0090", actor=nina.id)  # as set up
     example = json.loads((ROOT / "tests" / "data" / "example-case.json").read_text("utf-8"))
     people = [
         ("Søndergaard", "expedited", "2026-11-20"),
@@ -127,10 +131,34 @@ def main() -> None:
     window.lock()
     shot(window, "idle-lock")
     window.unlock_dialog.close()
+    window.close()
+    dark_palette_shot(app, desk, reference)
     desk.close()
     first_run(tmp)
     accounts_tab(tmp)
     app.quit()
+
+
+def dark_palette_shot(app: QApplication, desk: object, reference: str) -> None:
+    """The treatment step (timeline, badges, criteria) and the queue on a dark palette."""
+    from ixreview.ui.colors import dark_palette
+    from ixreview.ui.main_window import MainWindow
+
+    light_style, light_palette = app.style().name(), app.palette()
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    window = MainWindow(desk)  # type: ignore[arg-type]
+    window.resize(1440, 900)
+    window.show()
+    shot(window, "dark-palette-queue")
+    tab = window.open_review(reference)
+    assert tab is not None
+    tab.checklist.criteria.compare.setChecked(True)
+    tab.checklist.go_to(2)
+    shot(window, "dark-palette")
+    window.close()
+    app.setStyle(light_style)
+    app.setPalette(light_palette)
 
 
 def first_run(tmp: Path) -> None:

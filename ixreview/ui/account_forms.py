@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
+from ixreview.ui.colors import retone, text_style
 from ixreview.ui.desk import Desk, DeskError
 from ixreview.ui.generated.ui_add_account_dialog import Ui_AddAccountDialog
 from ixreview.ui.generated.ui_first_admin_dialog import Ui_FirstAdminDialog
@@ -101,7 +102,7 @@ class _FieldForm(QDialog):
 
     def show_message(self, text: str) -> None:
         self.ui.message.setText(text)
-        self.ui.message.setStyleSheet("color: #c62828;" if text else "")
+        self.ui.message.setStyleSheet(text_style("bad") if text else "")
 
     def submit(self) -> bool:
         self._touched.update(self.FIELDS)
@@ -135,6 +136,7 @@ class FirstAdminDialog(_FieldForm):
         self.desk = desk
         ui = Ui_FirstAdminDialog()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        retone(self)  # the forms' red error labels, for a dark palette
         self.ui = ui
         self.ok_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("&Create administrator")
@@ -183,6 +185,7 @@ class AddAccountDialog(_FieldForm):
         self.added: Any = None
         ui = Ui_AddAccountDialog()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        retone(self)  # the forms' red error labels, for a dark palette
         self.ui = ui
         self._touched = set()
         for label, value in ROLES:

@@ -31,15 +31,10 @@ from ixreview.ui.pages.request import RequestPage
 from ixreview.ui.pages.treatment import TreatmentPage
 from ixreview.ui.policies import PolicyChoice
 from ixreview.ui.review_model import ReviewModel
+from ixreview.ui.review_state import PAGES
+from ixreview.ui.review_state import STEP_TITLES as TITLE_OF
 
-STEP_TITLES = [
-    "1 Request",
-    "2 Diagnosis",
-    "3 Treatment history",
-    "4 Biomarkers",
-    "5 Labs",
-    "6 Decision",
-]
+STEP_TITLES = [TITLE_OF[p] for p in PAGES]
 
 
 class ChecklistWidget(QWidget):
@@ -73,7 +68,9 @@ class ChecklistWidget(QWidget):
             self.steps.addItem(QListWidgetItem(title))
         self.decision: DecisionPage = self.pages[-1]  # type: ignore[assignment]
         self.decision.decided.connect(self.decided)
-        has_draft = any(c.draft_key for c in choices if c.id == (model.state.policy or ""))
+        # A saved policy may carry its version ("BCBST-IXEMPRA@current"); the choice does not.
+        base = (model.state.policy or "").partition("@")[0]
+        has_draft = any(c.draft_key for c in choices if c.id == base)
         self.criteria = CriteriaPanel(model, has_draft)
         model.evaluationChanged.connect(self._update_draft_availability)
         self._choices = choices

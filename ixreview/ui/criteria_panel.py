@@ -1,8 +1,11 @@
 """The criteria panel beside every checklist step: the policy's clause tree, live.
 
 Each clause shows met / not met / not documented (icon and words) and the reason;
-selecting one shows its exact wording. "Compare with draft" adds a column with the
-draft's result for the same clause; rows where the two differ are highlighted.
+selecting one shows its exact wording. The tree stays one line per clause: the
+clause column takes the panel's free width, and every cell's tooltip gives the
+clause's whole wording and the reason, so nothing needs a click to be read.
+"Compare with draft" adds a column with the draft's result for the same clause;
+rows where the two differ are highlighted.
 Re-renders on the review model's `evaluationChanged`; computes nothing itself.
 
 Signals:
@@ -28,15 +31,23 @@ from PySide6.QtWidgets import (
 )
 
 from ixreview.domain.evaluation import ClauseResult, Evaluation, Outcome
+from ixreview.ui.colors import css
 from ixreview.ui.icons import WORDS, status_icon
 from ixreview.ui.review_model import ReviewModel
 
 DIFFERENT = QColor(230, 140, 0, 60)
+# (words, tone in ixreview.ui.colors: its colour follows the light or dark palette)
 OUTCOME_WORDS = {
-    Outcome.MEETS: ("Meets criteria", "#2e7d32"),
-    Outcome.DOES_NOT_MEET: ("Does not meet criteria", "#c62828"),
-    Outcome.NEEDS_INFORMATION: ("Information needed", "#b26a00"),
+    Outcome.MEETS: ("Meets criteria", "good"),
+    Outcome.DOES_NOT_MEET: ("Does not meet criteria", "bad"),
+    Outcome.NEEDS_INFORMATION: ("Information needed", "warn"),
 }
+
+
+def outcome_html(outcome: Outcome) -> str:
+    """The outcome in bold, in a colour readable on the current palette."""
+    words, name = OUTCOME_WORDS[outcome]
+    return f"<b style='color:{css(name)}'>{words}</b>"
 
 
 class CriteriaPanel(QWidget):
@@ -71,10 +82,11 @@ class CriteriaPanel(QWidget):
         self.tree.setAccessibleName("Policy clauses")
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(["Clause", "Result", "Draft"])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setColumnWidth(0, 230)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._selected)
         self.wording = QTextBrowser(splitter)
@@ -108,11 +120,9 @@ class CriteriaPanel(QWidget):
             self.tree.blockSignals(False)
             self.wording.clear()
             return
-        words, color = OUTCOME_WORDS[ev.outcome]
-        text = f"<b style='color:{color}'>{words}</b> · {html.escape(ev.policy.key)}"
+        text = f"{outcome_html(ev.outcome)} · {html.escape(ev.policy.key)}"
         if draft is not None:
-            dwords, dcolor = OUTCOME_WORDS[draft.outcome]
-            text += f"<br>Draft: <b style='color:{dcolor}'>{dwords}</b>"
+            text += f"<br>Draft: {outcome_html(draft.outcome)}"
         self.outcome.setText(text)
         drafted = {c.id: c for c in draft.clauses} if draft else {}
         for c in ev.clauses:
@@ -120,7 +130,7 @@ class CriteriaPanel(QWidget):
         for c in draft.clauses if draft else []:
             if c.id not in self._items:
                 item = self._add(c, c, True, draft_only=True)
-                item.setText(0, f"{c.id} (draft only)  {gist(c.text)}")
+                item.setText(0, f"{c.id} (draft only)  {one_line(c.text)}")
         self.tree.expandAll()
         self.tree.blockSignals(False)
         if keep in self._items:
@@ -133,20 +143,23 @@ class CriteriaPanel(QWidget):
     ) -> QTreeWidgetItem:
         parent = self._items.get(c.parent) if c.parent else None
         item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self.tree)
-        item.setText(0, f"{c.id}  {gist(c.text)}")
+        item.setText(0, f"{c.id}  {one_line(c.text)}")
         item.setData(0, Qt.ItemDataRole.UserRole, c.id)
         if not draft_only:
             item.setIcon(1, status_icon(c.status))
             item.setText(1, WORDS[c.status])
-        item.setToolTip(0, c.reason)
-        item.setToolTip(1, c.reason)
+        tip = clause_tooltip(c)
+        item.setToolTip(0, tip)
+        item.setToolTip(1, tip)
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
         if comparing:
             if d is not None:
                 item.setIcon(2, status_icon(d.status))
                 item.setText(2, WORDS[d.status])
-                item.setToolTip(2, d.reason)
+                item.setToolTip(2, clause_tooltip(d, "Draft: "))
             else:
                 item.setText(2, "not in draft")
+                item.setToolTip(2, "This clause is not in the draft revision.")
             differs = draft_only or d is None or d.status != c.status
             item.setData(2, Qt.ItemDataRole.UserRole, differs)
             if differs:
@@ -184,6 +197,20 @@ def _find(ev: Evaluation | None, clause_id: str) -> ClauseResult | None:
     if ev is None:
         return None
     return next((c for c in ev.clauses if c.id == clause_id), None)
+
+
+def one_line(text: str) -> str:
+    """A clause's whole wording on one line (the view elides it at the column's edge)."""
+    return " ".join(text.split())
+
+
+def clause_tooltip(c: ClauseResult, prefix: str = "") -> str:
+    """The whole wording and the result with its reason, as rich text that wraps."""
+    return (
+        f"<p><b>{html.escape(c.id)}</b> {html.escape(one_line(c.text))}</p>"
+        f"<p><i>{html.escape(prefix + WORDS[c.status].capitalize())}:</i> "
+        f"{html.escape(c.reason)}</p>"
+    )
 
 
 def gist(text: str, limit: int = 48) -> str:

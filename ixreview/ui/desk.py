@@ -484,13 +484,28 @@ class Desk:
             raise DeskError("sign in first")
         return self.session
 
+    def denial_reasons(self, evaluation: Any) -> dict[str, str]:
+        """The workflow's prefilled reasons for the member, by clause a denial relies on."""
+        from ixreview.workflow.permissions import denial_reasons
+
+        return denial_reasons(evaluation) if evaluation is not None else {}
+
     def decide(
-        self, review: OpenReview, action: str, reason: str, password: str, evaluation: Any
+        self,
+        review: OpenReview,
+        action: str,
+        reason: str,
+        password: str,
+        evaluation: Any,
+        *,
+        reasons: dict[str, str] | None = None,
     ) -> str:
         """Approve / refer / deny / pend through the workflow; returns a line for the status.
 
         The workflow re-evaluates the case as saved, checks who may do what, asks
-        for the password again and signs the letter, all in one transaction.
+        for the password again and signs the letter, all in one transaction. A
+        denial sends `reasons` as given (the decision page's column, as the
+        physician read and edited it); without them, the prefill with her comments.
         """
         from ixreview.letters.errors import LetterError
         from ixreview.workflow import operations, permissions, prefill
@@ -513,10 +528,11 @@ class Desk:
             elif action == "refer":
                 result = operations.refer(store, session, ref, reason, expected_revision=revision)
             elif action == "deny":
-                reasons = permissions.denial_reasons(evaluation) if evaluation else {}
-                for cid in reasons:  # the physician's own words for a clause win
-                    if review.state.clause_comments.get(cid, "").strip():
-                        reasons[cid] = review.state.clause_comments[cid].strip()
+                if reasons is None:
+                    reasons = permissions.denial_reasons(evaluation) if evaluation else {}
+                    for cid in reasons:  # the physician's own words for a clause win
+                        if review.state.clause_comments.get(cid, "").strip():
+                            reasons[cid] = review.state.clause_comments[cid].strip()
                 result = operations.deny(
                     store,
                     session,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ixreview.domain.case import Extent, Regimen, RequestType, Status, Urgency
+from ixreview.ui.colors import text_style
 from ixreview.ui.review_model import ReviewModel
 from ixreview.ui.review_state import Origin
 
@@ -112,10 +113,10 @@ class FieldMessage(QLabel):
     def show_messages(self, errors: list[str], warnings: list[str]) -> None:
         if errors:
             self.setText("✖ " + "\n✖ ".join(errors))
-            self.setStyleSheet("color: #c62828;")
+            self.setStyleSheet(text_style("bad"))
         elif warnings:
             self.setText("⚠ " + "\n⚠ ".join(warnings))
-            self.setStyleSheet("color: #b26a00;")
+            self.setStyleSheet(text_style("warn"))
         self.setVisible(bool(errors or warnings))
         self.setAccessibleName(self.text())
 

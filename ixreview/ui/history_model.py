@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ixreview.ui.queue_model import state_words
+
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE = 100
 # (header, attribute of the store's HistoryRow)
@@ -82,8 +84,11 @@ class HistoryModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = getattr(row, COLUMNS[index.column()][1], None)
-            return "" if value is None else str(value)
+            attribute = COLUMNS[index.column()][1]
+            value = getattr(row, attribute, None)
+            if value is None:
+                return ""
+            return state_words(value) if attribute == "state" else str(value)
         if role == REFERENCE_ROLE:
             return row.reference
         return None

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ixreview.ui.colors import text_style
 from ixreview.ui.desk import Desk, DeskError
 from ixreview.ui.history_model import REFERENCE_ROLE as HISTORY_REFERENCE
 from ixreview.ui.history_model import HistoryModel
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, why: str) -> None:
         self.save_status.setText("NOT saved")
-        self.save_status.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.save_status.setStyleSheet(text_style("bad", extra="font-weight: bold;"))
         QMessageBox.warning(self, "Not saved", why)
 
     def _decided(self, reference: str, action: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ixreview.ui.colors import retone, text_style
 from ixreview.ui.desk import Desk, DeskError
 from ixreview.ui.generated.ui_new_review_dialog import Ui_NewReviewDialog
 
@@ -25,6 +26,7 @@ class NewReviewDialog(QDialog):
         self.warnings: list[str] = []
         self.ui = Ui_NewReviewDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        retone(self)  # the forms' red error labels, for a dark palette
         self.ui.reference.setText("(assigned when created)")
         self.ui.reference.setReadOnly(True)
         for label, value in URGENCIES:
@@ -52,7 +54,7 @@ class NewReviewDialog(QDialog):
             )
         except DeskError as exc:
             ui.message.setText(str(exc))
-            ui.message.setStyleSheet("color: #c62828;")
+            ui.message.setStyleSheet(text_style("bad"))
             return False
         self.accept()
         return True

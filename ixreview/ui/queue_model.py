@@ -1,7 +1,9 @@
 """The work queue as a model/view table: member, reference, urgency, state, time left.
 
-Overdue rows are red. Sorting uses `SORT_ROLE` (time left sorts by seconds, not
-by its words); `QueueProxy` filters on any column's text.
+Overdue rows are red (a red readable on the current palette). The state column
+shows the reviewer's words ("Referred to physician"), never the store's names.
+Sorting uses `SORT_ROLE` (time left sorts by seconds, not by its words);
+`QueueProxy` filters on any column's shown text.
 """
 
 from __future__ import annotations
@@ -16,12 +18,25 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+
+from ixreview.ui.colors import tone
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE = QColor(200, 30, 30)
 HEADERS = ["Member", "Reference", "Urgency", "State", "Time left"]
+# The review states in the reviewer's words (the store's names are internal).
+STATE_WORDS = {
+    "draft": "New / in review",
+    "referred": "Referred to physician",
+    "pended": "Pended for information",
+    "decided": "Decided",
+    "cancelled": "Cancelled",
+}
+
+
+def state_words(state: str) -> str:
+    """A review state as the reviewer reads it (an unknown one as it is)."""
+    return STATE_WORDS.get(str(state), str(state))
 
 
 @dataclass(frozen=True)
@@ -74,12 +89,12 @@ class QueueModel(QAbstractTableModel):
         words, seconds, overdue = time_left(e.due_at, self._now)
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            values: list[object] = [e.member, e.reference, e.urgency, e.state, words]
+            values: list[object] = [e.member, e.reference, e.urgency, state_words(e.state), words]
             if role == SORT_ROLE and col == 4:
                 return seconds
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and overdue:
-            return OVERDUE
+            return tone("bad")  # red that reads on the light and the dark palette
         if role == REFERENCE_ROLE:
             return e.reference
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:

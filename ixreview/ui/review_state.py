@@ -88,6 +88,15 @@ PAGE_FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }
 PAGES: tuple[str, ...] = (*PAGE_FIELDS, "decision")
+# What the reviewer reads for each page: the step list and any message naming a page.
+STEP_TITLES: dict[str, str] = {
+    "request": "1 Request",
+    "diagnosis": "2 Diagnosis",
+    "treatment": "3 Treatment history",
+    "biomarkers": "4 Biomarkers",
+    "labs": "5 Labs",
+    "decision": "6 Decision",
+}
 ALL_FIELDS: tuple[str, ...] = tuple(p for fields in PAGE_FIELDS.values() for p in fields)
 _PAGE_OF = {p: page for page, fields in PAGE_FIELDS.items() for p in fields}
 

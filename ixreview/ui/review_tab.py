@@ -116,9 +116,16 @@ class ReviewTab(QWidget):
     def allowed(self, action: str, evaluation: Evaluation | None) -> bool:
         return self.desk.allowed(self.review, action, evaluation)
 
-    def decide(self, action: str, reason: str, password: str) -> str:
+    def denial_reasons(self, evaluation: Evaluation | None) -> dict[str, str]:
+        return self.desk.denial_reasons(evaluation)
+
+    def decide(
+        self, action: str, reason: str, password: str, reasons: dict[str, str] | None = None
+    ) -> str:
         try:
-            message = self.desk.decide(self.review, action, reason, password, self.model.evaluation)
+            message = self.desk.decide(
+                self.review, action, reason, password, self.model.evaluation, reasons=reasons
+            )
         except DeskError as exc:
             raise DecisionError(str(exc)) from None
         self.review = self.desk.open_review(self.review.reference)

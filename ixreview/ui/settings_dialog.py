@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
+from ixreview.ui.colors import text_style
 from ixreview.ui.generated.ui_settings_dialog import Ui_SettingsDialog
 from ixreview.ui.policies import PolicyChoice
 
@@ -100,7 +101,7 @@ class SettingsDialog(QDialog):
             self.values()
         except ValueError as exc:
             self.ui.message.setText(str(exc))
-            self.ui.message.setStyleSheet("color: #c62828;")
+            self.ui.message.setStyleSheet(text_style("bad"))
             return
         self.accept()
 
@@ -168,7 +169,7 @@ class AccountsTab:
 
     def say(self, text: str, error: bool = True) -> None:
         self.ui.accounts_message.setText(text)
-        self.ui.accounts_message.setStyleSheet("color: #c62828;" if error else "")
+        self.ui.accounts_message.setStyleSheet(text_style("bad") if error else "")
 
     def add(self) -> bool:
         from ixreview.ui.account_forms import AddAccountDialog

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ixreview.ui.colors import text_style
 from ixreview.ui.generated.ui_signin_dialog import Ui_SignInDialog
 
 # attempt(username, password) -> None on success, or the message to show.
@@ -42,4 +43,4 @@ class SignInDialog(QDialog):
 
     def show_message(self, text: str) -> None:
         self.ui.message.setText(text)
-        self.ui.message.setStyleSheet("color: #c62828;")
+        self.ui.message.setStyleSheet(text_style("bad"))

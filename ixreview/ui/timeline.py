@@ -6,6 +6,10 @@ anthracyclines a shaded window after the last dose (taxane 12 / 4 months,
 anthracycline 6 / 3 months, by setting). The verdict at the right of the row is
 the domain's own (`ixreview.domain.resistance`), so the picture and the criteria
 never disagree. A dashed line marks the date the request was received.
+
+The label column is as wide as the longest label needs (font metrics), up to a
+third of the widget; a label that still does not fit is elided and its row's
+tooltip gives it whole.
 """
 
 from __future__ import annotations
@@ -13,13 +17,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ixreview.domain.case import Case, Setting
 from ixreview.domain.drugs import DrugClass
 from ixreview.domain.resistance import WINDOWS, regimen_resistance, window_end
+from ixreview.ui.colors import is_dark, tone
 
 CLASS_COLORS = {
     DrugClass.TAXANE: QColor(52, 120, 205),
@@ -31,7 +46,9 @@ CLASS_COLORS = {
 }
 PROGRESSION = QColor(205, 40, 40)
 ROW_H = 34
-LABEL_W = 200
+TOP = 28
+LABEL_MIN_W = 120  # the label column: at least this, at most a third of the widget
+LABEL_PAD = 12
 VERDICT_W = 130
 
 
@@ -101,6 +118,45 @@ class TimelineWidget(QWidget):
     def rows(self) -> list[Row]:
         return list(self._rows)
 
+    def small_font(self) -> QFont:
+        """The font the picture's words are painted in (one size below the widget's)."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        return small
+
+    def label_width(self) -> int:
+        """The label column: the longest label's width, within bounds."""
+        metrics = QFontMetrics(self.small_font())
+        needed = max((metrics.horizontalAdvance(r.label) for r in self._rows), default=0)
+        return max(LABEL_MIN_W, min(needed + LABEL_PAD, self.width() // 3))
+
+    def shown_labels(self) -> list[str]:
+        """Each row's label as painted: whole, or elided ("…") when it cannot fit."""
+        room = self.label_width() - 8  # the painted label rectangle (4 px either side)
+        metrics = QFontMetrics(self.small_font())
+        return [
+            metrics.elidedText(r.label, Qt.TextElideMode.ElideRight, room) for r in self._rows
+        ]
+
+    def tooltip_at(self, y: float) -> str:
+        """The whole label and verdict of the row at height `y` ("" outside the rows)."""
+        i = int((y - TOP) // ROW_H)
+        if y < TOP or not 0 <= i < len(self._rows):
+            return ""
+        r = self._rows[i]
+        return f"{r.label}: {r.verdict}" if r.verdict else r.label
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            text = self.tooltip_at(e.pos().y())
+            if text:
+                QToolTip.showText(e.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                e.ignore()
+            return True
+        return super().event(e)
+
     def sizeHint(self) -> QSize:
         return QSize(640, 28 + ROW_H * max(1, len(self._rows)) + 44)
 
@@ -123,27 +179,28 @@ class TimelineWidget(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        text = pal.color(pal.ColorRole.WindowText)
+        text = pal.color(pal.ColorRole.Text)  # drawn on Base, so Base's text colour
+        dark = is_dark(pal)
+        alarm = tone("bad", pal)
         p.fillRect(self.rect(), pal.color(pal.ColorRole.Base))
         if not self._rows:
             p.setPen(text)
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No prior regimens documented")
             return
         lo, hi = self._span()
-        x0, x1 = LABEL_W, self.width() - VERDICT_W
+        x0, x1 = self.label_width(), self.width() - VERDICT_W
+        labels = self.shown_labels()
         days = max((hi - lo).days, 1)
 
         def x(d: date) -> float:
             return x0 + (x1 - x0) * (d - lo).days / days
 
-        top = 28
+        top = TOP
         bottom = top + ROW_H * len(self._rows)
         # Year grid.
         grid = QColor(text)
         grid.setAlpha(50)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        p.setFont(small)
+        p.setFont(self.small_font())
         for year in range(lo.year, hi.year + 1):
             gx = x(date(year, 1, 1))
             p.setPen(QPen(grid, 1))
@@ -155,11 +212,12 @@ class TimelineWidget(QWidget):
             mid = y + ROW_H / 2
             p.setPen(text)
             p.drawText(
-                QRectF(4, y, LABEL_W - 8, ROW_H),
+                QRectF(4, y, x0 - 8, ROW_H),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                r.label,
+                labels[i],
             )
-            color = CLASS_COLORS[r.cls]
+            # On a dark background the class colours are lightened to stay visible.
+            color = CLASS_COLORS[r.cls].lighter(150) if dark else CLASS_COLORS[r.cls]
             if r.window:
                 shade = QColor(color)
                 shade.setAlpha(45)
@@ -196,7 +254,7 @@ class TimelineWidget(QWidget):
                 p.setBrush(PROGRESSION)
                 p.drawPolygon(diamond)
             if r.verdict:
-                p.setPen(PROGRESSION if r.verdict == "resistant" else text)
+                p.setPen(alarm if r.verdict == "resistant" else text)
                 p.drawText(
                     QRectF(x1 + 8, y, VERDICT_W - 10, ROW_H),
                     Qt.AlignmentFlag.AlignVCenter,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ixreview.ui.colors import text_style
 from ixreview.ui.generated.ui_unlock_dialog import Ui_UnlockDialog
 
 
@@ -30,7 +31,7 @@ class UnlockDialog(QDialog):
             self.accept()
         else:
             self.ui.message.setText("That is not your password.")
-            self.ui.message.setStyleSheet("color: #c62828;")
+            self.ui.message.setStyleSheet(text_style("bad"))
         return ok
 
     def reject(self) -> None:

@@ -39,3 +39,24 @@ def make_checklist(qtbot: Any, make_model: Any):
     return make
 
 
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """A modal QMessageBox would wait forever offscreen: record it and answer "OK".
+
+    Tests that check a message patch the box themselves (their patch wins)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str):  # type: ignore[no-untyped-def]
+        def box(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+            shown.append((kind, f"{title}: {text}"))
+            return QMessageBox.StandardButton.Ok
+
+        return box
+
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    return shown

@@ -25,7 +25,12 @@ class FakeHandler:
     def allowed(self, action: str, evaluation: object) -> bool:
         return action in self.allowed_actions
 
-    def decide(self, action: str, reason: str, password: str) -> str:
+    def denial_reasons(self, evaluation: object) -> dict[str, str]:
+        return {}
+
+    def decide(
+        self, action: str, reason: str, password: str, reasons: dict[str, str] | None = None
+    ) -> str:
         from ixreview.ui.pages.decision import DecisionError
 
         if password != "pw":
@@ -43,6 +48,8 @@ def open_desk(db: Path, role: str = "nurse", username: str = "nina") -> Any:
     user = desk.store.users.by_username(username)
     if user is None:
         user = desk.store.users.create(username, "Nina Okafor", role, credentials="RN")
+    if not desk.store.settings.get("policy.default"):  # as an administrator's set-up does
+        desk.store.settings.set("policy.default", "ING-CC-0090", actor=user.id)
     desk.use_account(user)
     return desk
 

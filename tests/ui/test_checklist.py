@@ -164,7 +164,7 @@ def test_decision_needs_every_page_confirmed_and_the_handlers_permission(
     decision = w.decision
     assert w.model.evaluation.outcome == Outcome.MEETS
     assert not decision.ui.approve.isEnabled()
-    assert "request, diagnosis" in decision.ui.pages_status.text()
+    assert "1 Request, 2 Diagnosis" in decision.ui.pages_status.text()  # step names
     for page in w.pages[:-1]:
         assert page.confirm(), page.page
     assert decision.ui.approve.isEnabled() and decision.ui.pend.isEnabled()

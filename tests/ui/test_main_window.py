@@ -97,7 +97,8 @@ def test_dropping_a_case_file_imports_it(qtbot: Any, window: Any) -> None:
 
 
 def test_queue_shows_overdue_in_red_sorts_by_time_left_and_filters(qtbot: Any, window: Any) -> None:
-    from ixreview.ui.queue_model import OVERDUE, QueueEntry
+    from ixreview.ui.colors import tone
+    from ixreview.ui.queue_model import QueueEntry
 
     now = datetime(2026, 11, 22, 12, tzinfo=UTC)
     window.queue_model.set_entries(
@@ -113,7 +114,7 @@ def test_queue_shows_overdue_in_red_sorts_by_time_left_and_filters(qtbot: Any, w
     refs = [proxy.index(r, 1).data() for r in range(proxy.rowCount())]
     assert refs == ["PA-2", "PA-3", "PA-1"]
     assert proxy.index(0, 4).data() == "overdue by 3 h"
-    assert proxy.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE
+    assert proxy.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) == tone("bad")
     assert proxy.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is None
     qtbot.keyClicks(window.queue_filter, "referred")
     assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "Bo Lind"

@@ -4,6 +4,11 @@ The page decides nothing: which buttons are enabled comes from the workflow laye
 through a `DecisionHandler`, and pressing one hands the request to it (which
 checks the rules again, signs and records). A refusal is shown in words.
 
+When this user may deny, the comment column of each clause a denial relies on
+shows the reason for the member before anything is pressed: her own comment if
+she wrote one, else the workflow's prefill (in italics). Deny sends exactly what
+the column shows, so what she reads and edits is what the letter says.
+
 Signals:
     decided(str): an action went through; the argument is the action ("approve", ...).
 """
@@ -17,14 +22,26 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from ixreview.domain.evaluation import Evaluation
-from ixreview.ui.criteria_panel import OUTCOME_WORDS, gist
+from ixreview.ui.colors import text_style
+from ixreview.ui.criteria_panel import gist, outcome_html
 from ixreview.ui.generated.ui_decision_page import Ui_DecisionPage
 from ixreview.ui.icons import WORDS, status_icon
 from ixreview.ui.pages.base import ChecklistPage
 from ixreview.ui.review_model import ReviewModel
-from ixreview.ui.review_state import PAGE_FIELDS
+from ixreview.ui.review_state import PAGE_FIELDS, STEP_TITLES
 
 ACTIONS = ("approve", "refer", "deny", "pend")
+COMMENTS_LABEL = "Clause &comments (double-click a comment cell to edit):"
+REASONS_LABEL = (
+    "Clause &comments (double-click a comment cell to edit). For the criteria a denial "
+    "relies on, the reason for the member is filled in (italics: the workflow's wording); "
+    "a denial letter says exactly what this column shows."
+)
+PREFILLED_TIP = (
+    "Reason for the member, prefilled from the criteria. A denial letter uses this text "
+    "as shown: double-click to edit it."
+)
+EDITED_TIP = "Reason for the member: a denial letter uses this text as shown."
 
 
 class DecisionError(Exception):
@@ -34,8 +51,15 @@ class DecisionError(Exception):
 class DecisionHandler(Protocol):
     def allowed(self, action: str, evaluation: Evaluation | None) -> bool: ...
 
-    def decide(self, action: str, reason: str, password: str) -> str:
-        """Carry out `action`; returns a line for the status; raises DecisionError."""
+    def denial_reasons(self, evaluation: Evaluation | None) -> dict[str, str]:
+        """The workflow's prefilled reasons for the member, by clause ({} if she may not deny)."""
+        ...
+
+    def decide(
+        self, action: str, reason: str, password: str, reasons: dict[str, str] | None = None
+    ) -> str:
+        """Carry out `action` (`reasons`: a denial's per-clause reasons, as edited); returns
+        a line for the status; raises DecisionError."""
         ...
 
 
@@ -59,7 +83,14 @@ class DecisionPage(ChecklistPage):
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.setWordWrap(False)
+        # Reasons for the member are sentences: wrap them, and re-fit the rows when the
+        # comment column's width changes.
+        table.setWordWrap(True)
+        table.horizontalHeader().sectionResized.connect(
+            lambda *_: table.resizeRowsToContents()
+        )
+        ui.clause_comments_label.setWordWrap(True)
+        self._prefill: dict[str, str] = {}
         table.itemChanged.connect(self._comment_changed)
         ui.reason.setPlainText(model.state.comment)
         ui.reason.textChanged.connect(lambda: model.set_comment(ui.reason.toPlainText()))
@@ -70,6 +101,14 @@ class DecisionPage(ChecklistPage):
         self._filling = False
         self.refresh()
 
+    def member_reasons(self) -> dict[str, str]:
+        """The per-clause reasons a denial would send: what the comment column shows."""
+        return {cid: self._reason_shown(cid) for cid in self._prefill}
+
+    def _reason_shown(self, clause_id: str) -> str:
+        own = self.model.state.clause_comments.get(clause_id, "").strip()
+        return own or self._prefill.get(clause_id, "")
+
     def unconfirmed_pages(self) -> list[str]:
         return [p for p in PAGE_FIELDS if not self.model.is_confirmed(p)]
 
@@ -78,8 +117,7 @@ class DecisionPage(ChecklistPage):
         if ev is None:
             ui.outcome.setText(html.escape(self.model.evaluation_error or "Not evaluated."))
         else:
-            words, color = OUTCOME_WORDS[ev.outcome]
-            text = f"<b style='color:{color}'>{words}</b>: {html.escape(ev.summary)}"
+            text = f"{outcome_html(ev.outcome)}: {html.escape(ev.summary)}"
             if ev.authorization:
                 a = ev.authorization
                 text += (
@@ -93,8 +131,13 @@ class DecisionPage(ChecklistPage):
         ui.pages_status.setText(
             "All pages confirmed."
             if not pending
-            else "Confirm these pages before deciding: " + ", ".join(pending) + "."
+            else "Confirm these pages before deciding: "
+            + ", ".join(STEP_TITLES[p] for p in pending)
+            + "."
         )
+        may_deny = ev is not None and not self.model.read_only and self.handler.allowed("deny", ev)
+        self._prefill = self.handler.denial_reasons(ev) if may_deny else {}
+        ui.clause_comments_label.setText(REASONS_LABEL if self._prefill else COMMENTS_LABEL)
         self._fill_comments(ev)
         can_act = not pending and not self.model.read_only
         for name in ACTIONS:
@@ -121,6 +164,8 @@ class DecisionPage(ChecklistPage):
                 res.setToolTip(c.reason)
                 res.setData(Qt.ItemDataRole.AccessibleTextRole, f"{WORDS[c.status]}: {c.reason}")
                 comment = QTableWidgetItem(self.model.state.clause_comments.get(c.id, ""))
+                if c.id in self._prefill:
+                    self._show_reason(comment, c.id)
                 if self.model.read_only:
                     comment.setFlags(comment.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 table.setItem(r, 0, cid)
@@ -128,21 +173,40 @@ class DecisionPage(ChecklistPage):
                 table.setItem(r, 2, comment)
         finally:
             self._filling = False
+        table.resizeRowsToContents()
+
+    def _show_reason(self, item: QTableWidgetItem, clause_id: str) -> None:
+        """A denial clause's cell: the reason shown, italic while it is the prefill."""
+        prefilled = not self.model.state.clause_comments.get(clause_id, "").strip()
+        item.setText(self._reason_shown(clause_id))
+        font = item.font()
+        font.setItalic(prefilled)
+        item.setFont(font)
+        item.setToolTip(PREFILLED_TIP if prefilled else EDITED_TIP)
 
     def _comment_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 2:
             return
         cid = self.ui.clause_comments.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
         self.model.set_clause_comment(cid, item.text())
+        if cid in self._prefill:  # cleared: the prefill is back; edited: no longer italic
+            self._filling = True
+            try:
+                self._show_reason(item, cid)
+            finally:
+                self._filling = False
 
     def act(self, action: str) -> bool:
         """Press an action button (tests call this as the button does)."""
         ui = self.ui
         try:
-            message = self.handler.decide(action, ui.reason.toPlainText(), ui.password.text())
+            reasons = self.member_reasons() if action == "deny" else None
+            message = self.handler.decide(
+                action, ui.reason.toPlainText(), ui.password.text(), reasons
+            )
         except DecisionError as exc:
             ui.action_status.setText(f"✖ {exc}")
-            ui.action_status.setStyleSheet("color: #c62828;")
+            ui.action_status.setStyleSheet(text_style("bad"))
             return False
         finally:
             ui.password.clear()

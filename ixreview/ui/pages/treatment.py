@@ -37,15 +37,27 @@ from ixreview.ui.timeline import TimelineWidget
 
 THERAPIES = "prior_therapies"
 # (key in the case format, header, choices or None for free text)
+# Headers break onto two lines so that every column fits beside the criteria panel.
 COLUMNS: list[tuple[str, str, list[tuple[str, Any]] | None]] = [
     ("agent", "Agent", None),
-    ("class", "Class (unknown agents)", [("", None)] + [(c.value, c.value) for c in DrugClass]),
+    ("class", "Class\n(unknown agents)", [("", None)] + [(c.value, c.value) for c in DrugClass]),
     ("setting", "Setting", [("", None)] + [(s.value, s.value) for s in Setting]),
     ("start", "Start", None),
     ("end", "Last dose", None),
-    ("progressed_on_therapy", "Progressed on therapy", [("", None), ("yes", True), ("no", False)]),
-    ("progression_date", "Progression date", None),
+    (
+        "progressed_on_therapy",
+        "Progressed\non therapy",
+        [("", None), ("yes", True), ("no", False)],
+    ),
+    ("progression_date", "Progression\ndate", None),
 ]
+
+
+def header_words(header: str) -> str:
+    """A column's header on one line (accessible names, messages)."""
+    return " ".join(header.split())
+
+
 OVERRIDE_TINT = QColor(230, 140, 0, 70)
 ENTERED_TINT = QColor(40, 160, 80, 50)
 
@@ -62,12 +74,12 @@ class TherapyDelegate(QStyledItemDelegate):
         key, header, choices = COLUMNS[index.column()]
         if choices is not None:
             combo = QComboBox(parent)
-            combo.setAccessibleName(header)
+            combo.setAccessibleName(header_words(header))
             for text, value in choices:
                 combo.addItem(text or "not documented", value)
             return combo
         edit = QLineEdit(parent)
-        edit.setAccessibleName(header)
+        edit.setAccessibleName(header_words(header))
         if key == "agent":
             completer = QCompleter(all_names(), edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -108,8 +120,13 @@ class TreatmentPage(ChecklistPage):
         table.setAccessibleName("Prior regimens")
         table.setColumnCount(len(COLUMNS))
         table.setHorizontalHeaderLabels([c[1] for c in COLUMNS])
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The agent takes what is left (names are short; the rest must stay visible).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for c, (_key, title, _choices) in enumerate(COLUMNS):
+            table.horizontalHeaderItem(c).setToolTip(header_words(title))
         table.setItemDelegate(TherapyDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
