@@ -27,7 +27,7 @@ from ixreview.ui.pages.biomarkers import BiomarkersPage
 from ixreview.ui.pages.decision import DecisionHandler, DecisionPage
 from ixreview.ui.pages.diagnosis import DiagnosisPage
 from ixreview.ui.pages.labs import LabsPage
-from ixreview.ui.pages.request import RequestPage
+from ixreview.ui.pages.request import PolicyHandler, RequestPage
 from ixreview.ui.pages.treatment import TreatmentPage
 from ixreview.ui.policies import PolicyChoice
 from ixreview.ui.review_model import ReviewModel
@@ -46,6 +46,7 @@ class ChecklistWidget(QWidget):
         choices: list[PolicyChoice],
         handler: DecisionHandler,
         parent: QWidget | None = None,
+        policies: PolicyHandler | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -56,7 +57,7 @@ class ChecklistWidget(QWidget):
         self.steps.setMaximumWidth(190)
         self.stack = QStackedWidget(self)
         self.pages: list[ChecklistPage] = [
-            RequestPage(model, choices),
+            RequestPage(model, choices, policies=policies),
             DiagnosisPage(model),
             TreatmentPage(model),
             BiomarkersPage(model),

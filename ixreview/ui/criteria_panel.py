@@ -123,6 +123,13 @@ class CriteriaPanel(QWidget):
         text = f"{outcome_html(ev.outcome)} · {html.escape(ev.policy.key)}"
         if draft is not None:
             text += f"<br>Draft: {outcome_html(draft.outcome)}"
+        flags = [f.strip() for f in ev.review_flags if f.strip()]
+        if flags:  # the decision page names them in full; here, that they stand
+            text += (
+                f"<br><span style='color: {css('warn')}'>⚑ Physician review needed: "
+                + html.escape("; ".join(flags))
+                + "</span>"
+            )
         self.outcome.setText(text)
         drafted = {c.id: c for c in draft.clauses} if draft else {}
         for c in ev.clauses:

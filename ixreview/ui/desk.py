@@ -323,12 +323,17 @@ class Desk:
         self, text: str, name: str = "case", *, policy: str | None = None
     ) -> tuple[str, list[str]]:
         from ixreview.domain.intake import CaseError
-        from ixreview.store.errors import StoreError
+        from ixreview.store.errors import PolicyNotAssignable, StoreError
 
         try:
             result = self.store.import_case(text, actor=self.actor, policy=policy)
         except CaseError as exc:
             raise DeskError(f"{name} is not a valid case file:\n" + str(exc)) from None
+        except PolicyNotAssignable as exc:  # a draft or unknown policy: nothing was imported
+            raise DeskError(
+                f"{name} was not imported: the policy cannot be assigned.\n{exc}\n"
+                "An administrator can set the default policy in Settings."
+            ) from None
         except StoreError as exc:
             raise DeskError(str(exc)) from None
         return result.reference, result.warnings
@@ -456,10 +461,6 @@ class Desk:
         comments = {**s.clause_comments, META_KEY: json.dumps(meta, sort_keys=True)}
         try:
             with self.store.transaction():
-                if s.policy and s.policy != open_review.saved_policy:
-                    self.store.requests.set_policy(
-                        open_review.request_id, s.policy, actor=self.actor
-                    )
                 saved = operations.save_answers(
                     self.store,
                     self._session(),
@@ -471,9 +472,63 @@ class Desk:
                 )
         except WorkflowError as exc:
             raise DeskError(str(exc)) from None
-        open_review.saved_policy = s.policy
         open_review.revision = saved.revision
         return datetime.now(UTC)
+
+    @property
+    def may_reassign_policy(self) -> bool:
+        """Physicians and administrators reassign a request's policy (the workflow checks)."""
+        from ixreview.workflow.roles import Role
+
+        return self.workflow_role() in (Role.PHYSICIAN_REVIEWER, Role.ADMINISTRATOR)
+
+    def reassign_policy(self, review: OpenReview, policy: str, reason: str) -> str:
+        """Assign another policy to the request, with a reason (audited by the workflow).
+
+        Returns the new "ID@VERSION". The workflow writes the reason into the review's
+        comment, so the open review takes the comment and revision as saved.
+        """
+        from ixreview.workflow import operations
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            new = operations.reassign_policy(
+                self.store,
+                self._session(),
+                review.reference,
+                policy,
+                reason,
+                expected_revision=review.revision,
+            )
+        except WorkflowError as exc:
+            raise _desk_error(exc) from None
+        fresh = self.open_review(review.reference)
+        review.revision = fresh.revision
+        review.saved_policy = fresh.saved_policy  # the caller sets the model's policy
+        review.state.comment = fresh.state.comment
+        return new
+
+    def cancel(
+        self, review: OpenReview, reason_code: str | None, note: str
+    ) -> str:
+        """Cancel the review (A6, no letter): a coded reason, or (physicians,
+        administrators) a written one; returns a line for the status."""
+        from ixreview.workflow import operations
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            result = operations.cancel(
+                self.store,
+                self._session(),
+                review.reference,
+                note,
+                reason_code=reason_code,
+                expected_revision=review.revision,
+            )
+        except WorkflowError as exc:
+            raise _desk_error(exc) from None
+        review.revision = result.revision
+        return f"Cancelled ({result.state}); no letter is sent."
 
     def default_policy(self) -> str | None:
         value = self.store.settings.get("policy.default")
@@ -512,7 +567,7 @@ class Desk:
         from ixreview.workflow.errors import WorkflowError
 
         store, session, ref = self.store, self._session(), review.reference
-        policy, revision = review.state.policy, review.revision
+        revision = review.revision  # the policy is the request's: never passed
         try:
             if action == "approve":
                 result = operations.approve(
@@ -521,7 +576,6 @@ class Desk:
                     ref,
                     password,
                     rationale=reason,
-                    policy=policy,
                     expected_revision=revision,
                     **self._security(),
                 )
@@ -540,7 +594,6 @@ class Desk:
                     password,
                     reasons=reasons,
                     rationale=reason,
-                    policy=policy,
                     expected_revision=revision,
                     **self._security(),
                 )
@@ -552,7 +605,6 @@ class Desk:
                     ref,
                     password,
                     missing=missing,
-                    policy=policy,
                     expected_revision=revision,
                     **self._security(),
                 )

@@ -56,6 +56,7 @@ TRI_STATE_FIELDS = {
     "biomarkers.her2_test_on_file",
     "biomarkers.on_endocrine_therapy",
     "anthracycline_contraindicated",
+    "cremophor_hypersensitivity",
 }
 LINE_LIST_FIELDS = {"member.address", "prescriber.address"}
 

@@ -287,10 +287,12 @@ class MainWindow(QMainWindow):
             return None
         self.refresh_queue()
         tab = self.open_review(new_reference)
+        if tab is not None:
+            tab.show_import_notes(warnings)
         self.statusBar().showMessage(
             f"{new_reference}: continuation of {reference}; enter the new labs, urgency, "
             "toxicity and progression"
-            + (f" ({len(warnings)} import notes)" if warnings else "")
+            + (f" ({len(warnings)} import notes, shown above the checklist)" if warnings else "")
         )
         return tab
 
@@ -331,10 +333,20 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not imported", str(exc))
             return None
         self.refresh_queue()
-        if warnings:
-            QMessageBox.information(self, "Imported with warnings", "\n".join(warnings))
-        self.open_review(reference)
+        tab = self.open_review(reference)
+        self._show_notes(reference, tab, warnings)
         return reference
+
+    def _show_notes(self, reference: str, tab: ReviewTab | None, notes: list[str]) -> None:
+        """Import notes in the review's banner (until dismissed) and the status bar:
+        never a modal box, which would stop the reviewer before she sees the case."""
+        if tab is not None:
+            tab.show_import_notes(notes)
+        n = len(notes)
+        self.statusBar().showMessage(
+            f"{reference} imported"
+            + (f" with {n} note{'s' if n > 1 else ''} (shown above the checklist)" if n else "")
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()

@@ -85,6 +85,7 @@ PAGE_FIELDS: dict[str, tuple[str, ...]] = {
         "labs.alt_uln",
         "labs.bilirubin_mg_dl",
         "labs.bilirubin_uln",
+        "cremophor_hypersensitivity",
     ),
 }
 PAGES: tuple[str, ...] = (*PAGE_FIELDS, "decision")

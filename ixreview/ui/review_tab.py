@@ -9,6 +9,10 @@ A past case (decided or cancelled, read only) shows a bar above the checklist
 with its determination, "Reprint letter…" and, for an approval, "Start
 continuation request"; the main window acts on the requests.
 
+Import notes (a duplicate or overlapping request, no default policy, ...) show in
+a banner above the checklist that stays until the reviewer dismisses it: nothing
+modal blocks opening the review.
+
 Signals:
     saved(str): the save committed; the argument is the local time, hh:mm:ss.
     saveFailed(str): the save did not happen; why.
@@ -24,8 +28,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ixreview.domain.evaluation import Evaluation
 from ixreview.ui.checklist import ChecklistWidget
+from ixreview.ui.colors import text_style
 from ixreview.ui.desk import Desk, DeskError, OpenReview
 from ixreview.ui.pages.decision import DecisionError
+from ixreview.ui.pages.request import PolicyError
 from ixreview.ui.policies import draft_key_for, policy_choices
 from ixreview.ui.review_model import ReviewModel
 
@@ -43,11 +49,13 @@ class ReviewTab(QWidget):
         self.review = open_review
         self.model = ReviewModel(open_review.state, draft_key=draft_key_for, parent=self)
         self.model.read_only = open_review.read_only
-        self.checklist = ChecklistWidget(self.model, policy_choices(), self)
+        self.checklist = ChecklistWidget(self.model, policy_choices(), self, policies=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.past_bar = self._make_past_bar()
         layout.addWidget(self.past_bar)
+        self.notes_bar = self._make_notes_bar()
+        layout.addWidget(self.notes_bar)
         layout.addWidget(self.checklist)
         self.model.changed.connect(self.autosave)
         self.checklist.decided.connect(
@@ -76,6 +84,31 @@ class ReviewTab(QWidget):
         row.addWidget(self.continue_button)
         self.refresh_past_bar(bar)
         return bar
+
+    def _make_notes_bar(self) -> QFrame:
+        bar = QFrame(self)
+        bar.setObjectName("import_notes")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar.setAccessibleName("Import notes")
+        row = QHBoxLayout(bar)
+        self.notes_label = QLabel(bar)
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet(text_style("warn"))
+        self.notes_dismiss = QPushButton("Dis&miss", bar)
+        self.notes_dismiss.setAccessibleName("Dismiss the import notes")
+        self.notes_dismiss.clicked.connect(lambda: self.show_import_notes([]))
+        row.addWidget(self.notes_label, 1)
+        row.addWidget(self.notes_dismiss)
+        bar.setVisible(False)
+        return bar
+
+    def show_import_notes(self, notes: list[str]) -> None:
+        """Show what the import noted (visible until dismissed); [] hides the banner."""
+        self.import_notes = list(notes)
+        self.notes_label.setText(
+            "⚠ Imported with notes: " + "; ".join(notes) if notes else ""
+        )
+        self.notes_bar.setVisible(bool(notes))
 
     def refresh_past_bar(self, bar: QFrame | None = None) -> None:
         """Show the bar for a past case: what was decided, and what can be done with it."""
@@ -132,3 +165,37 @@ class ReviewTab(QWidget):
         self.model.read_only = self.review.read_only
         self.refresh_past_bar()
         return message
+
+    def cancel_reasons(self) -> list[tuple[str | None, str]]:
+        from ixreview.workflow.permissions import CancelReason
+
+        codes: list[tuple[str | None, str]] = [
+            (c.value, c.words.capitalize()) for c in CancelReason
+        ]
+        if self.desk.may_reassign_policy:  # physicians and administrators: any written reason
+            codes.append((None, "Another reason (write it)"))
+        return codes
+
+    def cancel(self, reason_code: str | None, note: str) -> str:
+        try:
+            message = self.desk.cancel(self.review, reason_code, note)
+        except DeskError as exc:
+            raise DecisionError(str(exc)) from None
+        self.review = self.desk.open_review(self.review.reference)
+        self.model.read_only = self.review.read_only
+        self.refresh_past_bar()
+        self.checklist.decision.refresh()
+        return message
+
+    # -- PolicyHandler --------------------------------------------------------------------
+    def may_reassign_policy(self) -> bool:
+        return self.desk.may_reassign_policy
+
+    def reassign_policy(self, policy: str, reason: str) -> str:
+        try:
+            new = self.desk.reassign_policy(self.review, policy, reason)
+        except DeskError as exc:
+            raise PolicyError(str(exc)) from None
+        # The workflow wrote the reason into the review's comment: show it as saved.
+        self.checklist.decision.ui.reason.setPlainText(self.review.state.comment)
+        return new

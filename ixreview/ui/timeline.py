@@ -75,7 +75,7 @@ def rows_for(case: Case) -> list[Row]:
             months = metastatic if t.setting == Setting.METASTATIC else early
             if t.end is not None:
                 window = (t.end, window_end(t.end, months), months)
-            result = regimen_resistance(t, i, cls)
+            result = regimen_resistance(t, i, cls, case=case)  # as the engine reads it
             verdict = {True: "resistant", False: "not resistant", None: "not documented"}[
                 result.value
             ]

@@ -38,6 +38,13 @@ class FakeHandler:
         self.calls.append((action, reason, password))
         return f"{action} done"
 
+    def cancel_reasons(self) -> list[tuple[str | None, str]]:
+        return [("withdrawn", "Withdrawn by the prescriber"), (None, "Another reason")]
+
+    def cancel(self, reason_code: str | None, note: str) -> str:
+        self.calls.append(("cancel", reason_code or "", note))
+        return "cancelled"
+
 
 def open_desk(db: Path, role: str = "nurse", username: str = "nina") -> Any:
     """A Desk on a fresh database with one signed-in reviewer (sign-in itself is the

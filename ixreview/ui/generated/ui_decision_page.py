@@ -19,10 +19,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QFrame,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_DecisionPage(object):
     def setupUi(self, DecisionPage):
@@ -43,6 +43,14 @@ class Ui_DecisionPage(object):
         self.outcome.setTextFormat(Qt.TextFormat.RichText)
 
         self.page_layout.addWidget(self.outcome)
+
+        self.review_flags = QLabel(DecisionPage)
+        self.review_flags.setObjectName(u"review_flags")
+        self.review_flags.setWordWrap(True)
+        self.review_flags.setTextFormat(Qt.TextFormat.RichText)
+        self.review_flags.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.page_layout.addWidget(self.review_flags)
 
         self.pages_status = QLabel(DecisionPage)
         self.pages_status.setObjectName(u"pages_status")
@@ -118,6 +126,31 @@ class Ui_DecisionPage(object):
 
         self.page_layout.addLayout(self.actions)
 
+        self.cancel_row = QHBoxLayout()
+        self.cancel_row.setObjectName(u"cancel_row")
+        self.cancel_label = QLabel(DecisionPage)
+        self.cancel_label.setObjectName(u"cancel_label")
+
+        self.cancel_row.addWidget(self.cancel_label)
+
+        self.cancel_reason = QComboBox(DecisionPage)
+        self.cancel_reason.setObjectName(u"cancel_reason")
+
+        self.cancel_row.addWidget(self.cancel_reason)
+
+        self.cancel_note = QLineEdit(DecisionPage)
+        self.cancel_note.setObjectName(u"cancel_note")
+
+        self.cancel_row.addWidget(self.cancel_note)
+
+        self.cancel = QPushButton(DecisionPage)
+        self.cancel.setObjectName(u"cancel")
+
+        self.cancel_row.addWidget(self.cancel)
+
+
+        self.page_layout.addLayout(self.cancel_row)
+
         self.action_status = QLabel(DecisionPage)
         self.action_status.setObjectName(u"action_status")
         self.action_status.setWordWrap(True)
@@ -128,6 +161,7 @@ class Ui_DecisionPage(object):
         self.clause_comments_label.setBuddy(self.clause_comments)
         self.reason_label.setBuddy(self.reason)
         self.password_label.setBuddy(self.password)
+        self.cancel_label.setBuddy(self.cancel_reason)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(DecisionPage)
@@ -141,6 +175,10 @@ class Ui_DecisionPage(object):
         self.outcome.setText("")
 #if QT_CONFIG(accessibility)
         self.outcome.setAccessibleName(QCoreApplication.translate("DecisionPage", u"Evaluation outcome", None))
+#endif // QT_CONFIG(accessibility)
+        self.review_flags.setText("")
+#if QT_CONFIG(accessibility)
+        self.review_flags.setAccessibleName(QCoreApplication.translate("DecisionPage", u"Physician review needed", None))
 #endif // QT_CONFIG(accessibility)
         self.pages_status.setText("")
         self.clause_comments_label.setText(QCoreApplication.translate("DecisionPage", u"Clause &comments (double-click a comment cell to edit):", None))
@@ -171,6 +209,18 @@ class Ui_DecisionPage(object):
         self.pend.setAccessibleName(QCoreApplication.translate("DecisionPage", u"Pend for information", None))
 #endif // QT_CONFIG(accessibility)
         self.pend.setText(QCoreApplication.translate("DecisionPage", u"&Pend for information", None))
+        self.cancel_label.setText(QCoreApplication.translate("DecisionPage", u"Cancel &because:", None))
+#if QT_CONFIG(accessibility)
+        self.cancel_reason.setAccessibleName(QCoreApplication.translate("DecisionPage", u"Cancel reason", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.cancel_note.setAccessibleName(QCoreApplication.translate("DecisionPage", u"Cancel note", None))
+#endif // QT_CONFIG(accessibility)
+        self.cancel_note.setPlaceholderText(QCoreApplication.translate("DecisionPage", u"Note (optional)", None))
+#if QT_CONFIG(accessibility)
+        self.cancel.setAccessibleName(QCoreApplication.translate("DecisionPage", u"Cancel the review", None))
+#endif // QT_CONFIG(accessibility)
+        self.cancel.setText(QCoreApplication.translate("DecisionPage", u"Cancel revie&w", None))
         self.action_status.setText("")
 #if QT_CONFIG(accessibility)
         self.action_status.setAccessibleName(QCoreApplication.translate("DecisionPage", u"Decision status", None))

@@ -222,6 +222,21 @@ class Ui_LabsPage(object):
 
         self.form.setWidget(16, QFormLayout.ItemRole.FieldRole, self.bilirubin_ratio)
 
+        self.safety_heading = QLabel(self.form_host)
+        self.safety_heading.setObjectName(u"safety_heading")
+
+        self.form.setWidget(17, QFormLayout.ItemRole.SpanningRole, self.safety_heading)
+
+        self.cremophor_hypersensitivity_label = QLabel(self.form_host)
+        self.cremophor_hypersensitivity_label.setObjectName(u"cremophor_hypersensitivity_label")
+
+        self.form.setWidget(18, QFormLayout.ItemRole.LabelRole, self.cremophor_hypersensitivity_label)
+
+        self.cremophor_hypersensitivity = QComboBox(self.form_host)
+        self.cremophor_hypersensitivity.setObjectName(u"cremophor_hypersensitivity")
+
+        self.form.setWidget(18, QFormLayout.ItemRole.FieldRole, self.cremophor_hypersensitivity)
+
         self.scroll.setWidget(self.form_host)
 
         self.page_layout.addWidget(self.scroll)
@@ -264,6 +279,7 @@ class Ui_LabsPage(object):
         self.labs_bilirubin_mg_dl_label.setBuddy(self.labs_bilirubin_mg_dl)
         self.labs_bilirubin_uln_label.setBuddy(self.labs_bilirubin_uln)
         self.bilirubin_ratio_label.setBuddy(self.bilirubin_ratio)
+        self.cremophor_hypersensitivity_label.setBuddy(self.cremophor_hypersensitivity)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(LabsPage)
@@ -344,6 +360,14 @@ class Ui_LabsPage(object):
 #if QT_CONFIG(accessibility)
         self.bilirubin_ratio.setAccessibleName("")
 #endif // QT_CONFIG(accessibility)
+        self.safety_heading.setText(QCoreApplication.translate("LabsPage", u"<b>Safety</b> (a label contraindication)", None))
+        self.cremophor_hypersensitivity_label.setText(QCoreApplication.translate("LabsPage", u"Severe hypersensitivity to &Cremophor EL:", None))
+#if QT_CONFIG(accessibility)
+        self.cremophor_hypersensitivity.setAccessibleName(QCoreApplication.translate("LabsPage", u"Severe hypersensitivity to Cremophor EL", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.cremophor_hypersensitivity.setToolTip(QCoreApplication.translate("LabsPage", u"Severe hypersensitivity to Cremophor EL (polyoxyethylated castor oil) or its derivatives: a contraindication on the ixabepilone label.", None))
+#endif // QT_CONFIG(tooltip)
         self.confirm_status.setText("")
         self.confirm_button.setText(QCoreApplication.translate("LabsPage", u"&Confirm this page", None))
 #if QT_CONFIG(accessibility)

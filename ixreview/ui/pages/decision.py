@@ -4,6 +4,12 @@ The page decides nothing: which buttons are enabled comes from the workflow laye
 through a `DecisionHandler`, and pressing one hands the request to it (which
 checks the rules again, signs and records). A refusal is shown in words.
 
+Review flags (reasons a physician must look even when the criteria are met) stand
+beside the outcome: a nurse's Approve is disabled by the workflow's rules and the
+page says why; a physician approving a flagged case is asked for a rationale first.
+Cancel takes a coded reason from a list (physicians and administrators may also
+write their own); it sends no letter.
+
 When this user may deny, the comment column of each clause a denial relies on
 shows the reason for the member before anything is pressed: her own comment if
 she wrote one, else the workflow's prefill (in italics). Deny sends exactly what
@@ -62,6 +68,14 @@ class DecisionHandler(Protocol):
         a line for the status; raises DecisionError."""
         ...
 
+    def cancel_reasons(self) -> list[tuple[str | None, str]]:
+        """(code, words) this user may cancel for; code None: a written reason."""
+        ...
+
+    def cancel(self, reason_code: str | None, note: str) -> str:
+        """Cancel the review; returns a line for the status; raises DecisionError."""
+        ...
+
 
 class DecisionPage(ChecklistPage):
     page = "decision"
@@ -96,6 +110,11 @@ class DecisionPage(ChecklistPage):
         ui.reason.textChanged.connect(lambda: model.set_comment(ui.reason.toPlainText()))
         for name in ACTIONS:
             getattr(ui, name).clicked.connect(lambda _=False, a=name: self.act(a))
+        ui.cancel.clicked.connect(lambda: self.cancel())
+        ui.cancel_reason.setAccessibleDescription("Why the review is cancelled")
+        for code, words in handler.cancel_reasons():
+            ui.cancel_reason.addItem(words, code)
+        ui.review_flags.setStyleSheet(text_style("warn", extra="padding: 4px;"))
         model.evaluationChanged.connect(self.refresh)
         model.confirmedChanged.connect(lambda _p: self.refresh())
         self._filling = False
@@ -127,6 +146,7 @@ class DecisionPage(ChecklistPage):
             for w in ev.warnings:
                 text += f"<br>⚠ {html.escape(w)}"
             ui.outcome.setText(text)
+        self._show_flags(ev)
         pending = self.unconfirmed_pages()
         ui.pages_status.setText(
             "All pages confirmed."
@@ -146,6 +166,36 @@ class DecisionPage(ChecklistPage):
             button.setEnabled(ok)
             button.setVisible(self.model.read_only is False)
         ui.password.setEnabled(can_act)
+        may_cancel = not self.model.read_only and self.handler.allowed("cancel", ev)
+        for w in (ui.cancel_label, ui.cancel_reason, ui.cancel_note, ui.cancel):
+            w.setVisible(not self.model.read_only)
+            w.setEnabled(may_cancel)
+
+    def flags(self) -> list[str]:
+        ev = self.model.evaluation
+        return [f.strip() for f in (ev.review_flags if ev else []) if f.strip()]
+
+    def _show_flags(self, ev: Evaluation | None) -> None:
+        """The review flags next to the outcome, and what they mean for this user."""
+        label, flags = self.ui.review_flags, self.flags()
+        label.setVisible(bool(flags))
+        if not flags:
+            label.setText("")
+            return
+        text = "<b>Physician review needed:</b> " + html.escape("; ".join(flags)) + "."
+        if self.model.read_only:
+            pass
+        elif self.handler.allowed("approve", ev):
+            text += (
+                "<br>To approve, write a rationale below that addresses "
+                + ("this flag." if len(flags) == 1 else "these flags.")
+            )
+        elif self.handler.allowed("refer", ev):
+            text += (
+                "<br>Approve is not available to a nurse reviewer while a flag stands: "
+                "refer the case to a physician reviewer with a comment."
+            )
+        label.setText(text)
 
     def _fill_comments(self, ev: Evaluation | None) -> None:
         table = self.ui.clause_comments
@@ -199,18 +249,48 @@ class DecisionPage(ChecklistPage):
     def act(self, action: str) -> bool:
         """Press an action button (tests call this as the button does)."""
         ui = self.ui
+        if action == "approve" and self.flags() and not ui.reason.toPlainText().strip():
+            self._status(
+                "✖ Physician review needed: write a rationale in the box above that "
+                "addresses the review flags, then approve.",
+                bad=True,
+            )
+            ui.password.clear()  # as after any refusal: nothing was signed
+            ui.reason.setFocus()
+            return False
         try:
             reasons = self.member_reasons() if action == "deny" else None
             message = self.handler.decide(
                 action, ui.reason.toPlainText(), ui.password.text(), reasons
             )
         except DecisionError as exc:
-            ui.action_status.setText(f"✖ {exc}")
-            ui.action_status.setStyleSheet(text_style("bad"))
+            self._status(f"✖ {exc}", bad=True)
             return False
         finally:
             ui.password.clear()
-        ui.action_status.setText(f"✔ {message}")
-        ui.action_status.setStyleSheet("")
+        self._status(f"✔ {message}")
         self.decided.emit(action)
         return True
+
+    def cancel(self) -> bool:
+        """Press "Cancel review" with the chosen reason (and note, if any)."""
+        ui = self.ui
+        code = ui.cancel_reason.currentData()
+        note = ui.cancel_note.text().strip()
+        if code is None and not note:
+            self._status("✖ Not cancelled: write the reason for cancelling.", bad=True)
+            ui.cancel_note.setFocus()
+            return False
+        try:
+            message = self.handler.cancel(code, note)
+        except DecisionError as exc:
+            self._status(f"✖ {exc}", bad=True)
+            return False
+        ui.cancel_note.clear()
+        self._status(f"✔ {message}")
+        self.decided.emit("cancel")
+        return True
+
+    def _status(self, text: str, *, bad: bool = False) -> None:
+        self.ui.action_status.setText(text)
+        self.ui.action_status.setStyleSheet(text_style("bad") if bad else "")

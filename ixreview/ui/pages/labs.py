@@ -3,7 +3,9 @@
 A count is typed in the lab's unit; the answer stored is cells/mm³ (the case
 format's unit) and the converted value is shown under the field. Changing the
 unit re-reads the typed number in the new unit. Ratios come from the engine's
-derived facts, so they are the ones the criteria use.
+derived facts, so they are the ones the criteria use. A "Safety" row asks for a
+severe hypersensitivity to Cremophor EL (a label contraindication): Yes / No / Not
+documented, bound like every other answer.
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ class LabsPage(ChecklistPage):
             "labs.alt_uln",
             "labs.bilirubin_mg_dl",
             "labs.bilirubin_uln",
+            "cremophor_hypersensitivity",
         )
         self.counts = {
             "labs.anc_per_mm3": CountField(
