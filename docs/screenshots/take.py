@@ -85,12 +85,14 @@ def main() -> None:
         / "samples"
         / "bcbst-approval-trastuzumab-draft-compare.json"
     )
+    # The policy is fixed on the request at import (the plan's default at the time).
+    desk.store.settings.set("policy.default", "BCBST-IXEMPRA", actor=desk.actor)
     reference = window.import_path(sample)
+    desk.store.settings.set("policy.default", "ING-CC-0090", actor=desk.actor)
     assert reference is not None
     tab = window.current_review()
     assert tab is not None
     model = tab.model
-    model.set_policy("BCBST-IXEMPRA")
     model.set_answer("labs.alt_u_l", "52")  # an override, shown as such
     names = ["request", "diagnosis", "treatment", "biomarkers", "labs", "decision"]
     for i, name in enumerate(names):

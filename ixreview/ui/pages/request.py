@@ -65,7 +65,6 @@ class RequestPage(ChecklistPage):
         may = policies is not None and policies.may_reassign_policy() and not model.read_only
         combo.setEnabled(may)
         combo.setToolTip(REASSIGN_TIP if may else FIXED_TIP)
-        self.ui.policy_version.setWordWrap(True)
         model.evaluationChanged.connect(self._show_version)
         self._show_version()
 
@@ -116,6 +115,7 @@ class RequestPage(ChecklistPage):
 
     def _say(self, text: str) -> None:
         self.ui.policy_version.setText(text)
+        self.ui.policy_version.setToolTip(text)
 
     def _show_version(self) -> None:
         self._follow_model()
@@ -130,5 +130,5 @@ class RequestPage(ChecklistPage):
             eff = (
                 f"effective {p.effective_date}" if p.effective_date else "effective date not stated"
             )
-            text = f"{p.key}: version {p.version} ({eff}), fixed on the request"
+            text = f"{p.version} ({eff}), fixed on the request"
         self.ui.policy_version.setText(text)
