@@ -413,7 +413,7 @@ class Desk:
             raise DeskError(str(exc)) from None
         request, review = view.request, view.review
         state = ReviewState.from_case(request.case())
-        state.policy = request.policy or self.default_policy()
+        state.policy = request.policy  # fixed at import; None until one is assigned
         for path, answer in review.answers.items():
             if path in state.answers:
                 imported = state.answers[path].imported
