@@ -21,6 +21,7 @@ from ixreview.cli.workflow_cmds import (
     password_fd_option,
 )
 from ixreview.store import Store
+from ixreview.store.intake import PLAN_POLICY_SETTING
 from ixreview.workflow.letterdata import LETTERHEAD_SETTING, set_letterhead
 from ixreview.workflow.operations import DEFAULT_MONTHS_SETTING as MONTHS_SETTING
 from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
@@ -49,6 +50,7 @@ def show(ctx: click.Context) -> None:
         out = {
             LETTERHEAD_SETTING: store.settings.get(LETTERHEAD_SETTING),
             DEFAULT_POLICY_SETTING: store.settings.get(DEFAULT_POLICY_SETTING),
+            PLAN_POLICY_SETTING: store.settings.get(PLAN_POLICY_SETTING),
             MONTHS_SETTING: store.settings.get(MONTHS_SETTING),
         }
     click.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
@@ -131,6 +133,50 @@ def policy(ctx: click.Context, policy_id: str, acting: str | None, password_fd: 
         actor = _admin(store, acting, password_fd)
         store.settings.set(DEFAULT_POLICY_SETTING, policy_id, actor=actor)
     click.echo(f"Default policy set: {policy_id}")
+
+
+@settings.command("plan-policy")
+@click.argument("plan")
+@click.argument("policy_id", required=False)
+@click.option("--remove", is_flag=True, help="Forget the policy of PLAN.")
+@as_option
+@password_fd_option
+@click.pass_context
+def plan_policy(
+    ctx: click.Context,
+    plan: str,
+    policy_id: str | None,
+    remove: bool,
+    acting: str | None,
+    password_fd: int | None,
+) -> None:
+    """Review requests of members in PLAN (as the intake names it) under POLICY_ID.
+
+    Import pins, in order: a policy named at import, the policy of the member's
+    plan, the default policy.
+    """
+    from ixreview.domain.policies import default_registry
+
+    if remove == bool(policy_id):
+        raise fail("plan-policy: give POLICY_ID, or --remove to forget the plan's policy", 2)
+    if policy_id is not None:
+        ids = default_registry().ids()
+        if "@" in policy_id or policy_id not in ids:
+            raise fail(f'policy: "{policy_id}" is not a policy id; known: {", ".join(ids)}', 2)
+    with _store(ctx) as store:
+        actor = _admin(store, acting, password_fd)
+        current = store.settings.get(PLAN_POLICY_SETTING) or {}
+        mapping = {
+            k: v
+            for k, v in (current.items() if isinstance(current, dict) else [])
+            if k.strip().casefold() != plan.strip().casefold()
+        }
+        if policy_id is not None:
+            mapping[plan.strip()] = policy_id
+        store.settings.set(PLAN_POLICY_SETTING, mapping, actor=actor)
+    click.echo(
+        f"{plan}: policy removed" if remove else f"{plan}: requests are reviewed under {policy_id}"
+    )
 
 
 @settings.command("months")

@@ -33,6 +33,21 @@ if TYPE_CHECKING:
 # The policy a request is reviewed against when the request names none (an
 # administrator's setting, "ING-CC-0090"); pinned to its version at import.
 DEFAULT_POLICY_SETTING = "policy.default"
+# {"<member plan name>": "<policy id>"}: the policy each plan uses, matched on the
+# intake's member.plan without regard to case or surrounding spaces.
+PLAN_POLICY_SETTING = "policy.by_plan"
+
+
+def policy_for_plan(mapping: object, plan: str | None) -> str | None:
+    """The policy id the settings give for this member's plan, if any."""
+    if not plan or not isinstance(mapping, dict):
+        return None
+    wanted = plan.strip().casefold()
+    for name, policy in mapping.items():
+        if isinstance(name, str) and name.strip().casefold() == wanted and policy:
+            return str(policy)
+    return None
+
 
 # The current (not superseded) determination of a request.
 CURRENT = "NOT EXISTS (SELECT 1 FROM determinations s WHERE s.supersedes_id = d.id)"
@@ -132,17 +147,22 @@ class RequestRepository:
         )
 
     def pin_policy(self, case: Case, policy: str | None) -> str | None:
-        """`policy` (or the default setting) as "ID@VERSION" in force on the received date.
+        """`policy` (else the policy of the member's plan, else the default setting) as
+        "ID@VERSION" in force on the received date.
 
         A draft version is refused: it may be compared with, never decided under.
         """
         where = "policy"
         key = (policy or "").strip()
         if not key:
-            setting = self._store.settings.get(DEFAULT_POLICY_SETTING)
+            by_plan = policy_for_plan(
+                self._store.settings.get(PLAN_POLICY_SETTING), case.member.plan
+            )
+            setting = by_plan or self._store.settings.get(DEFAULT_POLICY_SETTING)
             if not setting:
                 return None
-            key, where = str(setting).strip(), f"policy (the {DEFAULT_POLICY_SETTING} setting)"
+            source = PLAN_POLICY_SETTING if by_plan else DEFAULT_POLICY_SETTING
+            key, where = str(setting).strip(), f"policy (the {source} setting)"
         try:
             version = default_registry().get(key, on=case.received_on)
         except PolicyError as exc:

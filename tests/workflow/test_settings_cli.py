@@ -101,3 +101,36 @@ def test_deciding_before_the_letterhead_is_set_says_what_to_do_in_words(db):
     assert "letters.letterhead" not in message
     assert "Tools > Settings" in message and "ixreview settings letterhead" in message
     assert info.value.field == LETTERHEAD_SETTING
+
+
+def test_each_plan_reviews_under_its_own_policy_at_import(db):
+    from workflow_helpers import case_data
+
+    admin = PASSWORDS["admin"]
+    assert run(db, "policy", "ING-CC-0090", "--as", "admin", password=admin).exit_code == 0
+    result = run(
+        db, "plan-policy", "BlueCross PPO", "BCBST-IXEMPRA", "--as", "admin", password=admin
+    )
+    assert result.exit_code == 0, result.output
+    shown = json.loads(run(db, "show").output)
+    assert shown["policy.by_plan"] == {"BlueCross PPO": "BCBST-IXEMPRA"}
+    with open_store(db) as store:
+        bcbst = store.import_case(
+            json.dumps(case_data(**{"reference": "PA-1", "member.plan": " bluecross ppo "}))
+        )
+        other = store.import_case(
+            json.dumps(case_data(**{"reference": "PA-2", "member.plan": "Commercial HMO"}))
+        )
+        assert store.requests.by_reference("PA-1").policy == "BCBST-IXEMPRA@current"
+        assert store.requests.by_reference("PA-2").policy == "ING-CC-0090@2022-02-25"
+        assert bcbst.reference == "PA-1" and other.reference == "PA-2"
+    removed = run(db, "plan-policy", "BLUECROSS PPO", "--remove", "--as", "admin", password=admin)
+    assert removed.exit_code == 0
+    assert json.loads(run(db, "show").output)["policy.by_plan"] == {}
+
+
+def test_plan_policy_refuses_a_version_or_a_missing_policy(db):
+    admin = PASSWORDS["admin"]
+    for args in (["P", "ING-CC-0090@2022-02-25"], ["P"], ["P", "ING-CC-0090", "--remove"]):
+        result = run(db, "plan-policy", *args, "--as", "admin", password=admin)
+        assert result.exit_code == 2, (args, result.output)
