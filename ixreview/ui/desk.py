@@ -57,6 +57,30 @@ def _desk_error(exc: Exception) -> DeskError:
     return DeskError(str(exc))
 
 
+def check_plan_policies(mapping: object) -> None:
+    """Refuse a policy-by-plan mapping the import could not use (None: left unchanged)."""
+    from ixreview.domain.policies import default_registry
+
+    if mapping is None:
+        return
+    field = "policy by plan"
+    if not isinstance(mapping, dict):
+        raise DeskError(f"{field}: expected plan names with a policy id each", field)
+    ids = default_registry().ids()
+    seen: set[str] = set()
+    for plan, policy in mapping.items():
+        name = plan.strip() if isinstance(plan, str) else ""
+        if not name:
+            raise DeskError(f"{field}: a plan name is empty", field)
+        if name.casefold() in seen:
+            raise DeskError(f"{field}: “{name}” is named twice", field)
+        seen.add(name.casefold())
+        if policy not in ids:
+            raise DeskError(
+                f"{field}, {name}: “{policy}” is not a policy id; known: {', '.join(ids)}", field
+            )
+
+
 @dataclass(frozen=True)
 class PastCase:
     """What a past case offers: its current determination and letters."""
@@ -700,6 +724,7 @@ class Desk:
 
     def settings_form(self) -> dict[str, Any]:
         """The administrator's settings as the settings dialog shows them."""
+        from ixreview.store.intake import PLAN_POLICY_SETTING
         from ixreview.workflow.letterdata import LETTERHEAD_SETTING
 
         head = self.setting(LETTERHEAD_SETTING) or {}
@@ -713,6 +738,7 @@ class Desk:
             "authorization_months": self.setting("authorization.default_months"),
             "idle_minutes": self.setting("idle_lock_minutes"),
             "default_policy": self.setting("policy.default"),
+            "plan_policies": self.setting(PLAN_POLICY_SETTING) or {},
         }
 
     def save_settings_form(self, values: dict[str, Any]) -> None:
@@ -720,10 +746,12 @@ class Desk:
         from pydantic import ValidationError
 
         from ixreview.letters.model import PlanLetterhead
+        from ixreview.store.intake import PLAN_POLICY_SETTING
         from ixreview.workflow.letterdata import set_letterhead
 
         if not self.is_admin:
             raise DeskError("only an administrator may change settings")
+        check_plan_policies(values.get("plan_policies"))
         head = None
         if values.get("plan_name"):
             try:
@@ -743,6 +771,7 @@ class Desk:
             "authorization_months": "authorization.default_months",
             "idle_minutes": "idle_lock_minutes",
             "default_policy": "policy.default",
+            "plan_policies": PLAN_POLICY_SETTING,
         }
         with self.store.transaction():
             if head is not None:

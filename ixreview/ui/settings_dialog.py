@@ -1,5 +1,6 @@
-"""Administrator settings: letterhead, decision clocks, default policy, authorization, idle
-lock (tab "Plan and review"), and reviewer accounts (tab "Reviewer accounts").
+"""Administrator settings: letterhead, decision clocks, default policy, policy by plan,
+authorization, idle lock (tab "Plan and review"), and reviewer accounts (tab "Reviewer
+accounts").
 
 A view only: the Desk reads the values from, and writes them to, the store's
 setting keys (which refuses non-administrators and validates the letterhead).
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetIte
 
 from ixreview.ui.colors import text_style
 from ixreview.ui.generated.ui_settings_dialog import Ui_SettingsDialog
+from ixreview.ui.plan_policy_table import PlanPolicyTable
 from ixreview.ui.policies import PolicyChoice
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ class SettingsDialog(QDialog):
         self.ui.policy.setCurrentIndex(
             max(self.ui.policy.findData(values.get("default_policy")), 0)
         )
+        self.plan_policies = PlanPolicyTable(self.ui, values.get("plan_policies"))
         for key, (attr, kind) in FIELDS.items():
             widget = getattr(self.ui, attr)
             value = values.get(key)
@@ -70,7 +73,10 @@ class SettingsDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         """The entered settings; raises ValueError naming the field when one is not a number."""
-        out: dict[str, Any] = {"default_policy": self.ui.policy.currentData()}
+        out: dict[str, Any] = {
+            "default_policy": self.ui.policy.currentData(),
+            "plan_policies": self.plan_policies.mapping(),
+        }
         for key, (attr, kind) in FIELDS.items():
             widget = getattr(self.ui, attr)
             if kind == "lines":

@@ -125,25 +125,62 @@ class Ui_SettingsDialog(object):
 
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.policy)
 
+        self.plan_policies_label = QLabel(self.general_tab)
+        self.plan_policies_label.setObjectName(u"plan_policies_label")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.plan_policies_label)
+
+        self.plan_policies_layout = QVBoxLayout()
+        self.plan_policies_layout.setObjectName(u"plan_policies_layout")
+        self.plan_policies = QTableWidget(self.general_tab)
+        self.plan_policies.setObjectName(u"plan_policies")
+        self.plan_policies.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.plan_policies.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan_policies.setMinimumSize(QSize(0, 96))
+
+        self.plan_policies_layout.addWidget(self.plan_policies)
+
+        self.plan_policy_buttons = QHBoxLayout()
+        self.plan_policy_buttons.setObjectName(u"plan_policy_buttons")
+        self.add_plan_policy = QPushButton(self.general_tab)
+        self.add_plan_policy.setObjectName(u"add_plan_policy")
+
+        self.plan_policy_buttons.addWidget(self.add_plan_policy)
+
+        self.remove_plan_policy = QPushButton(self.general_tab)
+        self.remove_plan_policy.setObjectName(u"remove_plan_policy")
+
+        self.plan_policy_buttons.addWidget(self.remove_plan_policy)
+
+        self.plan_policy_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.plan_policy_buttons.addItem(self.plan_policy_spacer)
+
+
+        self.plan_policies_layout.addLayout(self.plan_policy_buttons)
+
+
+        self.form.setLayout(9, QFormLayout.ItemRole.FieldRole, self.plan_policies_layout)
+
         self.auth_months_label = QLabel(self.general_tab)
         self.auth_months_label.setObjectName(u"auth_months_label")
 
-        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.auth_months_label)
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.auth_months_label)
 
         self.auth_months = QLineEdit(self.general_tab)
         self.auth_months.setObjectName(u"auth_months")
 
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.auth_months)
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.auth_months)
 
         self.idle_minutes_label = QLabel(self.general_tab)
         self.idle_minutes_label.setObjectName(u"idle_minutes_label")
 
-        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.idle_minutes_label)
+        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.idle_minutes_label)
 
         self.idle_minutes = QLineEdit(self.general_tab)
         self.idle_minutes.setObjectName(u"idle_minutes")
 
-        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.idle_minutes)
+        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.idle_minutes)
 
 
         self.general_layout.addLayout(self.form)
@@ -221,6 +258,7 @@ class Ui_SettingsDialog(object):
         self.standard_days_label.setBuddy(self.standard_days)
         self.expedited_hours_label.setBuddy(self.expedited_hours)
         self.policy_label.setBuddy(self.policy)
+        self.plan_policies_label.setBuddy(self.plan_policies)
         self.auth_months_label.setBuddy(self.auth_months)
         self.idle_minutes_label.setBuddy(self.idle_minutes)
 #endif // QT_CONFIG(shortcut)
@@ -261,9 +299,24 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.expedited_hours.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Expedited clock (hours)", None))
 #endif // QT_CONFIG(accessibility)
-        self.policy_label.setText(QCoreApplication.translate("SettingsDialog", u"Polic&y:", None))
+        self.policy_label.setText(QCoreApplication.translate("SettingsDialog", u"Default polic&y:", None))
 #if QT_CONFIG(accessibility)
-        self.policy.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Policy", None))
+        self.policy.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Default policy", None))
+#endif // QT_CONFIG(accessibility)
+        self.plan_policies_label.setText(QCoreApplication.translate("SettingsDialog", u"Policy &by plan:", None))
+#if QT_CONFIG(accessibility)
+        self.plan_policies.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Policy by plan", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.plan_policies.setToolTip(QCoreApplication.translate("SettingsDialog", u"Requests of members in a plan named here are imported under its policy; other plans use the default policy.", None))
+#endif // QT_CONFIG(tooltip)
+        self.add_plan_policy.setText(QCoreApplication.translate("SettingsDialog", u"Add &row", None))
+#if QT_CONFIG(accessibility)
+        self.add_plan_policy.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Add plan policy row", None))
+#endif // QT_CONFIG(accessibility)
+        self.remove_plan_policy.setText(QCoreApplication.translate("SettingsDialog", u"Remove ro&w", None))
+#if QT_CONFIG(accessibility)
+        self.remove_plan_policy.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Remove plan policy row", None))
 #endif // QT_CONFIG(accessibility)
         self.auth_months_label.setText(QCoreApplication.translate("SettingsDialog", u"Default authori&zation (months):", None))
 #if QT_CONFIG(accessibility)
