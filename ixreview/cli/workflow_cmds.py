@@ -23,7 +23,7 @@ from ixreview.store import NotFoundError, Store, StoreError, open_store
 from ixreview.workflow import accounts, operations
 from ixreview.workflow.accounts import DEFAULT_SECURITY, Account, Security, Session
 from ixreview.workflow.errors import WorkflowError
-from ixreview.workflow.permissions import CancelReason, MissingItem, denial_reasons
+from ixreview.workflow.permissions import CancelReason, MissingItem
 from ixreview.workflow.prefill import information_items
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import Action
@@ -278,7 +278,7 @@ def _account_json(a: Account) -> dict[str, Any]:
 
 # -- decide ------------------------------------------------------------------------
 
-_ACTION_FLAGS = ("approve", "refer", "deny", "pend", "resume", "cancel")
+_ACTION_FLAGS = ("approve", "refer", "deny", "pend", "resume", "info_not_received", "cancel")
 
 
 @click.command("decide")
@@ -288,6 +288,12 @@ _ACTION_FLAGS = ("approve", "refer", "deny", "pend", "resume", "cancel")
 @click.option("--deny", is_flag=True, help="Deny (A3, physicians) and sign the denial letter.")
 @click.option("--pend", is_flag=True, help="Pend for information (A4) and sign the request.")
 @click.option("--resume", is_flag=True, help="The pended information arrived: back to draft.")
+@click.option(
+    "--info-not-received",
+    is_flag=True,
+    help="The pended information did not arrive by its respond-by date: refer to a physician "
+    "(--reason: a note).",
+)
 @click.option(
     "--cancel",
     is_flag=True,
@@ -330,21 +336,26 @@ def decide(
     deny: bool,
     pend: bool,
     resume: bool,
+    info_not_received: bool,
     cancel: bool,
 ) -> None:
-    """Approve, refer, deny, pend, resume or cancel the review of REFERENCE.
+    """Approve, refer, deny, pend, resume, mark information not received, or cancel.
 
     The same rules as in the application: a nurse approves only a case that
     meets criteria with no physician-review flag and refers the rest; only a
-    physician denies. The decision is made under the policy fixed on the request
+    physician denies. A review pended past its respond-by date is referred with
+    --info-not-received; a physician may then deny it for the information not
+    received (--deny). The decision is made under the policy fixed on the request
     (see `ixreview reassign-policy`).
     """
     flags = {"approve": approve, "refer": refer, "deny": deny, "pend": pend,
-             "resume": resume, "cancel": cancel}
+             "resume": resume, "info_not_received": info_not_received, "cancel": cancel}
     chosen = [name for name in _ACTION_FLAGS if flags[name]]
     if len(chosen) != 1:
         raise fail(
-            "choose exactly one of --approve, --refer, --deny, --pend, --resume, --cancel", 2
+            "choose exactly one of --approve, --refer, --deny, --pend, --resume, "
+            "--info-not-received, --cancel",
+            2,
         )
     action = Action(chosen[0])
     if clause_reasons and action != Action.DENY:
@@ -364,7 +375,7 @@ def decide(
 
 def _echo_engine(store: Store, session: Session, reference: str, action: Action) -> None:
     """The engine's outcome and physician-review flags, before anything is decided."""
-    if action in (Action.RESUME, Action.CANCEL):
+    if action in (Action.RESUME, Action.INFO_NOT_RECEIVED, Action.CANCEL):
         return
     try:
         ev = operations.evaluate_review(store, session, reference)
@@ -390,19 +401,20 @@ def _run(
         return operations.refer(store, session, reference, text)
     if action == Action.RESUME:
         return operations.resume_from_pend(store, session, reference, text)
+    if action == Action.INFO_NOT_RECEIVED:
+        return operations.information_not_received(store, session, reference, text)
     if action == Action.CANCEL:
         return operations.cancel(store, session, reference, text, reason_code=reason_code)
     if action == Action.APPROVE:
         return operations.approve(
             store, session, reference, password, rationale=text, security=SECURITY
         )
-    evaluation = operations.evaluate_review(store, session, reference)
     if action == Action.DENY:
-        prefilled = denial_reasons(evaluation)
+        prefilled = operations.denial_prefill(store, session, reference)
         unknown = sorted(set(edits) - set(prefilled))
         if unknown:
             raise fail(
-                f"--clause-reason: {', '.join(unknown)} is not an unmet criterion of this case"
+                f"--clause-reason: {', '.join(unknown)} is not a criterion this denial relies on"
                 + (f" (unmet: {', '.join(prefilled)})" if prefilled else ""),
                 2,
             )
@@ -410,6 +422,7 @@ def _run(
             store, session, reference, password, reasons={**prefilled, **edits},
             rationale=text, security=SECURITY,
         )
+    evaluation = operations.evaluate_review(store, session, reference)
     items = [_missing_item(r) for r in reasons if r.strip()] or information_items(evaluation)
     if not items:
         raise fail(
@@ -472,6 +485,7 @@ def _summary(reference: str, username: str, r: operations.Result) -> str:
         Action.PEND: "pended for information",
         Action.REFER: "referred to a physician reviewer",
         Action.RESUME: "resumed (draft)",
+        Action.INFO_NOT_RECEIVED: "information not received; referred to a physician reviewer",
         Action.CANCEL: "cancelled",
     }
     line = f"{reference}: {words[r.action]}"

@@ -16,7 +16,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from ixreview.domain.evaluation import ClauseResult, Evaluation
+from ixreview.domain.evaluation import ClauseResult, ClauseRole, Evaluation, Truth
 from ixreview.domain.policies import PolicyError, default_registry
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -102,6 +102,23 @@ class DenialReason(_Model):
     reason: Text
 
 
+class InformationNotReceived(_Model):
+    """A denial made because a request for information went unanswered by its date."""
+
+    requested_on: date
+    respond_by: date
+    items: list[Text] = Field(min_length=1)  # what was asked for, in words
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        if self.respond_by < self.requested_on:
+            raise ValueError(
+                f"denial.information_not_received.respond_by ({self.respond_by}) is before "
+                f"requested_on ({self.requested_on})"
+            )
+        return self
+
+
 class DenialDetails(_Model):
     reasons: list[DenialReason] = Field(min_length=1)
     what_would_change: list[Text] = Field(min_length=1)
@@ -113,6 +130,9 @@ class DenialDetails(_Model):
     peer_to_peer_phone: Text
     physician_name: Text
     physician_credentials: Text
+    # Set when the denial rests on information requested and not received: the
+    # reasons then cite the clauses still not documented (`undocumented_clauses`).
+    information_not_received: InformationNotReceived | None = None
 
 
 class InformationItem(_Model):
@@ -164,10 +184,13 @@ class LetterData(_Model):
 
     def _check_denial_reasons(self, denial: DenialDetails) -> None:
         """Every clause the denial relies on has a reason; no reason cites a met clause."""
-        relied_on = [c.id for c in denial_clauses(self.evaluation)]
+        relied_on = [c.id for c in denial_basis(self.evaluation, denial)]
         if not relied_on:
             raise ValueError(
                 "evaluation: a denial needs at least one unmet criterion or met exclusion"
+                if denial.information_not_received is None
+                else "evaluation: a denial for information not received needs at least one "
+                "criterion that is still not documented"
             )
         given = [r.clause_id for r in denial.reasons]
         unknown = [cid for cid in given if cid not in relied_on]
@@ -203,6 +226,25 @@ def denial_clauses(evaluation: Evaluation) -> list[ClauseResult]:
         *evaluation.unmet_approval_clauses(),
         *(c for c in evaluation.met_exclusions() if c.id not in restated),
     ]
+
+
+def undocumented_clauses(evaluation: Evaluation) -> list[ClauseResult]:
+    """Top-level clauses still not documented (status unknown): approval criteria, then
+    exclusions, leaving out the catch-alls that only restate other clauses."""
+    restated = restating_clauses(evaluation)
+    top = [c for c in evaluation.clauses if c.parent is None and c.status == Truth.UNKNOWN]
+    return [
+        *(c for c in top if c.role == ClauseRole.APPROVAL),
+        *(c for c in top if c.role == ClauseRole.EXCLUSION and c.id not in restated),
+    ]
+
+
+def denial_basis(evaluation: Evaluation, denial: DenialDetails) -> list[ClauseResult]:
+    """The clauses a denial letter cites: unmet ones, or, when it rests on information
+    not received, the ones that information would have settled."""
+    if denial.information_not_received is not None:
+        return undocumented_clauses(evaluation)
+    return denial_clauses(evaluation)
 
 
 def restating_clauses(evaluation: Evaluation) -> frozenset[str]:
@@ -245,6 +287,7 @@ __all__ = [
     "DenialDetails",
     "DenialReason",
     "InformationItem",
+    "InformationNotReceived",
     "LetterData",
     "LetterKind",
     "Member",
@@ -254,6 +297,8 @@ __all__ = [
     "Signer",
     "appeal_counted_from",
     "appeal_deadline_days_for",
+    "denial_basis",
     "denial_clauses",
     "restating_clauses",
+    "undocumented_clauses",
 ]

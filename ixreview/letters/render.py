@@ -38,7 +38,7 @@ from ixreview.letters import layout
 from ixreview.letters.errors import LetterError
 from ixreview.letters.fonts import REGULAR
 from ixreview.letters.layout import FRAME_W, PageDecor, styles
-from ixreview.letters.model import LetterData, denial_clauses
+from ixreview.letters.model import LetterData, denial_basis
 from ixreview.letters.templates import Section, TemplateSet, fill, load_templates
 from ixreview.letters.values import format_date, format_datetime, letter_values
 from ixreview.letters.wording import Explainer, clause_citation
@@ -308,6 +308,8 @@ class _Builder:
     def _section(self, section: Section) -> list[Flowable]:
         if section.only_if is not None and not self.values.get(section.only_if):
             return []
+        if section.unless is not None and self.values.get(section.unless):
+            return []
         lead: list[Flowable] = []
         if section.heading:
             lead.append(Paragraph(self._fill(section.heading), self.st.heading))
@@ -441,8 +443,11 @@ class _Builder:
         given = {r.clause_id: r.reason for r in self.data.denial.reasons}
         evaluation = self.data.evaluation
         out: list[Flowable] = []
-        for clause in denial_clauses(evaluation):
+        not_received = self.data.denial.information_not_received is not None
+        for clause in denial_basis(evaluation, self.data.denial):
             prefix = "exclusion" if clause.role is ClauseRole.EXCLUSION else "reason"
+            if not_received:
+                prefix = f"undocumented_{prefix}"
             extra: dict[str, object] = {
                 "clause_cite": clause_citation(self.tpl, clause),
                 "clause_number": clause.number or clause.id,

@@ -52,6 +52,8 @@ class Section(_T):
     component: Component | None = None
     # A section printed only when a placeholder has a value (e.g. a fax number).
     only_if: str | None = None
+    # A section left out when a placeholder has a value (the other branch of only_if).
+    unless: str | None = None
 
 
 class KindTemplate(_T):

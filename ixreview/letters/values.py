@@ -131,6 +131,10 @@ def letter_values(data: LetterData, templates: TemplateSet) -> dict[str, object]
             "appeals_fax": plan.appeals_fax or plan.fax or "",
         }
         v["appeals_fax_text"] = _optional(templates, kind, "appeals_fax_text", v, v["appeals_fax"])
+        nr = den.information_not_received
+        v["information_not_received"] = "" if nr is None else "yes"
+        v["requested_on"] = "" if nr is None else d(nr.requested_on)
+        v["requested_by_date"] = "" if nr is None else d(nr.respond_by)
         window = f"appeal_window_{den.appeal_counted_from}"
         v["appeal_window"] = fill(templates.fmt(kind, window), v, where=f"denial.yaml: {window}")
         v["expedited_appeal_text"] = (

@@ -24,6 +24,7 @@ from ixreview.letters.model import (
     DenialDetails,
     DenialReason,
     InformationItem,
+    InformationNotReceived,
     LetterData,
     LetterKind,
     Member,
@@ -33,13 +34,17 @@ from ixreview.letters.model import (
     Signer,
     appeal_counted_from,
     appeal_deadline_days_for,
-    denial_clauses,
 )
 from ixreview.letters.templates import load_templates
 from ixreview.letters.wording import clause_citation
 from ixreview.store import Store, User
 from ixreview.workflow.errors import InvalidInput
-from ixreview.workflow.permissions import MissingItem
+from ixreview.workflow.permissions import (
+    InformationRequest,
+    MissingItem,
+    not_received_denial,
+    relied_on,
+)
 from ixreview.workflow.roles import SIGNER_TITLES, Role
 
 LETTERHEAD_SETTING = "letters.letterhead"  # a PlanLetterhead as JSON
@@ -160,6 +165,7 @@ def build(
     reasons: Mapping[str, str] | None = None,
     missing: Sequence[MissingItem] = (),
     respond_by: date | None = None,
+    information: InformationRequest | None = None,
 ) -> LetterData:
     """A complete `LetterData`, or InvalidInput naming what the letter would lack."""
     values: dict[str, Any] = {
@@ -191,7 +197,7 @@ def build(
             continues_authorization=approval.continues_authorization,
         )
     elif kind == LetterKind.DENIAL:
-        values["denial"] = _denial(case, evaluation, signer, reasons or {})
+        values["denial"] = _denial(case, evaluation, signer, reasons or {}, information)
     else:
         assert respond_by is not None
         values["information"] = RequestForInformationDetails(
@@ -253,16 +259,37 @@ def _dose(case: Case, approval: ApprovalTerms | None) -> str:
 
 
 def _denial(
-    case: Case, evaluation: Evaluation, signer: User, reasons: Mapping[str, str]
+    case: Case,
+    evaluation: Evaluation,
+    signer: User,
+    reasons: Mapping[str, str],
+    information: InformationRequest | None = None,
 ) -> DenialDetails:
-    clauses = denial_clauses(evaluation)
+    """`information`: the overdue request for information a needs_information denial rests on
+    (`permissions.not_received_denial`); the letter then cites the undocumented clauses."""
+    if information is not None and not information.not_received:
+        information = None
+    clauses = relied_on(evaluation, information)
     if not signer.p2p_phone:
         raise InvalidInput(
             "p2p_phone", "your account has no peer-to-peer phone number for the denial letter"
         )
+    not_received = None
+    changes = [what_would_change(c) for c in clauses]
+    if information is not None and not_received_denial(evaluation, information):
+        items = [m.item for m in information.items] or [
+            what_would_change(c) for c in clauses
+        ]
+        not_received = InformationNotReceived(
+            requested_on=information.requested_on,
+            respond_by=information.respond_by,
+            items=items,
+        )
+        changes = [*(m.item for m in information.items), *changes]
     return DenialDetails(
         reasons=[DenialReason(clause_id=c.id, reason=reasons[c.id]) for c in clauses],
-        what_would_change=_unique(what_would_change(c) for c in clauses),
+        what_would_change=_unique(changes),
+        information_not_received=not_received,
         appeal_deadline_days=appeal_deadline_days_for(case.member.plan),
         appeal_counted_from=appeal_counted_from(case.member.plan),
         peer_to_peer_phone=signer.p2p_phone,

@@ -14,6 +14,11 @@ Deciding (approve, deny, pend) goes:
    state (optimistic revision check) and the audit entries. Any failure rolls
    all of it back: either everything exists or nothing does.
 
+A review pended past its request for information's respond-by date (store
+clock) may be referred to a physician as "information not received"
+(`information_not_received`); the physician may then deny the
+needs_information case, the letter citing each clause still not documented.
+
 Audit details carry ids, codes and roles only, never PHI.
 """
 
@@ -22,7 +27,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NoReturn
 
 from ixreview.domain import clock
@@ -47,7 +52,7 @@ from ixreview.store import (
 from ixreview.store import DecisionCode as StoreDecisionCode
 from ixreview.store import ReviewState as StoreReviewState
 from ixreview.store.clock import utc_iso
-from ixreview.workflow import letterdata
+from ixreview.workflow import information, letterdata
 from ixreview.workflow.accounts import (
     DEFAULT_SECURITY,
     Security,
@@ -67,7 +72,16 @@ from ixreview.workflow.errors import (
     NotPermitted,
     WorkflowError,
 )
-from ixreview.workflow.permissions import CancelReason, MissingItem, Request, check
+from ixreview.workflow.permissions import (
+    CancelReason,
+    InformationRequest,
+    MissingItem,
+    Request,
+    check,
+    denial_reasons,
+    not_received_denial,
+    relied_on,
+)
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import DECISION_CODES, Action, DecisionCode, ReviewState
 
@@ -85,6 +99,7 @@ _AUDIT_WORDS = {
     Action.REFER: "referred",
     Action.PEND: "pended",
     Action.RESUME: "resumed",
+    Action.INFO_NOT_RECEIVED: information.NOT_RECEIVED_AUDIT,
     Action.CANCEL: "cancelled",
 }
 
@@ -135,10 +150,27 @@ def _expect(loaded: _Loaded, expected_revision: int | None) -> int:
     return current
 
 
-def _check(store: Store, loaded: _Loaded, request: Request, ev: Evaluation | None) -> ReviewState:
+def _information(store: Store, loaded: _Loaded) -> InformationRequest | None:
+    return information.open_request(store, loaded.request.id, loaded.review.id)
+
+
+def _today(store: Store) -> date:
+    """The store clock's local date: the one respond-by dates are counted in."""
+    return store.now().astimezone().date()
+
+
+def _check(
+    store: Store,
+    loaded: _Loaded,
+    request: Request,
+    ev: Evaluation | None,
+    info: InformationRequest | None = None,
+) -> ReviewState:
     """Permission check; a refusal is audited (what was tried and why, no PHI)."""
     try:
-        return check(loaded.role, loaded.state, request, ev)
+        return check(
+            loaded.role, loaded.state, request, ev, information=info, today=_today(store)
+        )
     except (NotPermitted, IllegalTransition) as exc:
         store.audit.append(
             "refused",
@@ -216,6 +248,34 @@ def evaluate_review(
     case = current_case(loaded.request, loaded.review)
     key = policy.strip() if policy and policy.strip() else policy_key(store, loaded.request)
     return _evaluate(store, case, key)
+
+
+def denial_prefill(store: Store, session: Session, reference: str) -> dict[str, str]:
+    """Reasons to prefill a denial with, by clause (the physician edits them).
+
+    The unmet clauses' plain-language reasons; for a needs_information case
+    referred as information not received, each undocumented clause with what was
+    asked for, when, and by when (wording from denial.yaml).
+    """
+    loaded = _load(store, session, reference)
+    case = current_case(loaded.request, loaded.review)
+    evaluation = _evaluate(store, case, policy_key(store, loaded.request))
+    info = _information(store, loaded)
+    if info is not None and not_received_denial(evaluation, info):
+        return {
+            c.id: information.not_received_reason(c, info)
+            for c in relied_on(evaluation, info)
+        }
+    return denial_reasons(evaluation)
+
+
+def information_request(
+    store: Store, session: Session, reference: str
+) -> InformationRequest | None:
+    """The review's open request for information (items, dates, whether recorded as
+    not received), or None; for the GUI to show the due date and enable buttons."""
+    loaded = _load(store, session, reference)
+    return _information(store, loaded)
 
 
 # -- the policy a request is reviewed against ---------------------------------------
@@ -451,6 +511,25 @@ def resume_from_pend(
     )
 
 
+def information_not_received(
+    store: Store,
+    session: Session,
+    reference: str,
+    note: str = "",
+    *,
+    expected_revision: int | None = None,
+) -> Result:
+    """The requested information did not arrive by the respond-by date: refer to a physician.
+
+    Nurses and physicians, only once the date has passed (store clock). The reason
+    goes on the review's record; the audit entry names the request for information.
+    """
+    return _change_state(
+        store, session, reference, Request(Action.INFO_NOT_RECEIVED, comment=note),
+        expected_revision,
+    )
+
+
 def cancel(
     store: Store,
     session: Session,
@@ -484,15 +563,25 @@ def _change_state(
 ) -> Result:
     loaded = _load(store, session, reference)
     revision = _expect(loaded, expected)
-    target = _check(store, loaded, req, None)
+    info = _information(store, loaded) if req.action == Action.INFO_NOT_RECEIVED else None
+    target = _check(store, loaded, req, None, info)
     note = req.comment.strip()
     if req.reason_code is not None:
         note = f"Cancelled: {req.reason_code.words}." + (f" {note}" if note else "")
+    if info is not None:
+        note = (
+            f"Information not received: requested on {info.requested_on:%Y-%m-%d}, to be "
+            f"sent by {info.respond_by:%Y-%m-%d}." + (f" {note}" if note else "")
+        )
     review = loaded.review
-    if note and req.action in (Action.REFER, Action.RESUME):
-        heading = {Action.REFER: "Referred", Action.RESUME: "Resumed"}[req.action]
+    headings = {
+        Action.REFER: "Referred",
+        Action.RESUME: "Resumed",
+        Action.INFO_NOT_RECEIVED: "Referred to a physician reviewer",
+    }
+    if note and req.action in headings:
         stamp = store.now().astimezone().strftime("%Y-%m-%d %H:%M")
-        entry = f"{heading} by {loaded.user.full_name} ({stamp}): {note}"
+        entry = f"{headings[req.action]} by {loaded.user.full_name} ({stamp}): {note}"
         review = replace(review, comment=f"{review.comment}\n\n{entry}".strip())
     with store.transaction():
         determination_id = None
@@ -501,8 +590,15 @@ def _change_state(
                 store, loaded, DecisionCode.CANCELLED, None, rationale=note
             )
         saved = _save_state(store, loaded, review, target, revision)
-        extra = None if req.reason_code is None else {"reason_code": req.reason_code.value}
+        extra: dict[str, Any] | None = None
+        if req.reason_code is not None:
+            extra = {"reason_code": req.reason_code.value}
+        if info is not None:  # the request for information that went unanswered
+            determination_id = info.determination_id
+            extra = {"reason_code": "information_not_received"}
         _audit(store, loaded, req.action, determination_id=determination_id, extra=extra)
+        if info is not None:
+            determination_id = None  # no determination of its own
     return Result(
         action=req.action,
         state=target,
@@ -586,12 +682,18 @@ def _decide(
     case = current_case(loaded.request, loaded.review)
     key = policy_key(store, loaded.request, policy)
     evaluation = _evaluate(store, case, key)
-    target = _check(store, loaded, req, evaluation)
+    info = _information(store, loaded)
+    target = _check(store, loaded, req, evaluation, info)
     signer = confirm_password(store, session, password, purpose="sign", security=security)
     credential = signing_credential(signer)
     now = store.now()
     today = now.astimezone().date()
     terms = None
+    respond_by = (
+        letterdata.information_respond_by(store, case, today)
+        if req.action == Action.PEND
+        else None
+    )
     if req.action == Action.APPROVE:
         try:
             months = resolve_policy(case, key).authorization_months or _default_months(store)
@@ -613,9 +715,8 @@ def _decide(
         approval=terms,
         reasons=req.reasons,
         missing=req.missing,
-        respond_by=letterdata.information_respond_by(store, case, today)
-        if req.action == Action.PEND
-        else None,
+        respond_by=respond_by,
+        information=info if req.action == Action.DENY else None,
     )
     from ixreview.letters.signing import sign_letter  # loads reportlab; pyHanko on use
 
@@ -634,10 +735,13 @@ def _decide(
         )
         _raise_sign_failure(exc)
     code = DECISION_CODES[req.action]
-    against = _against_engine(req.action, evaluation)
+    unanswered = req.action == Action.DENY and not_received_denial(evaluation, info)
+    against = _against_engine(req.action, evaluation) and not unanswered
     with store.transaction():
         determination_id = _add_determination(
-            store, loaded, code, evaluation, rationale=_rationale(req, evaluation), terms=terms
+            store, loaded, code, evaluation,
+            rationale=_rationale(req, evaluation, respond_by, info if unanswered else None),
+            terms=terms,
         )
         letter = store.determinations.add_letter(
             determination_id,
@@ -654,7 +758,8 @@ def _decide(
             req.action,
             determination_id=determination_id,
             letter_id=letter.id,
-            extra={"against_engine": against, "policy": evaluation.policy.key},
+            extra={"against_engine": against, "policy": evaluation.policy.key}
+            | ({"information_not_received": True} if unanswered else {}),
         )
     return Result(
         action=req.action,
@@ -687,8 +792,19 @@ def _against_engine(action: Action, evaluation: Evaluation) -> bool:
     return False
 
 
-def _rationale(req: Request, evaluation: Evaluation) -> str:
+def _rationale(
+    req: Request,
+    evaluation: Evaluation,
+    respond_by: date | None = None,
+    unanswered: InformationRequest | None = None,
+) -> str:
     parts = [req.rationale.strip()] if req.rationale.strip() else []
+    if unanswered is not None:
+        parts.append(
+            f"Information requested on {unanswered.requested_on:%Y-%m-%d} (determination "
+            f"{unanswered.determination_id}), to be sent by {unanswered.respond_by:%Y-%m-%d}, "
+            "was not received."
+        )
     if req.action == Action.APPROVE and not parts:
         parts.append(f"Meets the criteria of {evaluation.policy.key}.")
     if req.action == Action.APPROVE and evaluation.review_flags:
@@ -696,7 +812,8 @@ def _rationale(req: Request, evaluation: Evaluation) -> str:
     if req.action == Action.DENY:
         parts += [f"{cid}: {text.strip()}" for cid, text in req.reasons.items()]
     if req.action == Action.PEND:
-        parts += [f"Requested: {m.item.strip()} ({m.why_needed.strip()})" for m in req.missing]
+        assert respond_by is not None
+        parts += information.pend_rationale(req.missing, respond_by)
     return "\n".join(parts)
 
 

@@ -13,7 +13,11 @@ Buttons may be disabled from `allowed(...)`, but the rule is enforced here.
 - A nurse never approves while the engine raises review flags (reasons a
   physician must look even when the criteria are met); a physician approves
   them only with a written rationale that acknowledges them.
-- Either pends, naming what is missing. A nurse cancels only for a coded
+- Either pends, naming what is missing. Once the request for information's
+  respond-by date has passed without it, either refers the pended review to a
+  physician as "information not received"; the physician may then deny a
+  needs_information case, citing each clause still not documented (never
+  before the date, never for a case that was not pended). A nurse cancels only for a coded
   reason (withdrawn by the prescriber, duplicate request, member not eligible)
   and refers anything else; physicians and administrators cancel with any
   written reason.
@@ -26,10 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
-from ixreview.domain.evaluation import Evaluation, Outcome, PolicyRef
-from ixreview.letters.model import denial_clauses
+from ixreview.domain.evaluation import ClauseResult, Evaluation, Outcome, PolicyRef
+from ixreview.letters.model import denial_clauses, undocumented_clauses
 from ixreview.workflow.errors import IllegalTransition, InvalidInput, NotPermitted
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import Action, ReviewState, next_state
@@ -66,6 +71,21 @@ class MissingItem:
 
 
 @dataclass(frozen=True)
+class InformationRequest:
+    """The open request for information (the A4 in force) of a review."""
+
+    determination_id: int
+    requested_on: date
+    respond_by: date
+    items: tuple[MissingItem, ...]
+    not_received: bool  # referred to a physician as "information not received" since
+
+    def overdue(self, today: date) -> bool:
+        """The respond-by day itself still counts: overdue from the day after."""
+        return today > self.respond_by
+
+
+@dataclass(frozen=True)
 class Request:
     """What the reviewer asks for, with the words that go on the record."""
 
@@ -83,12 +103,21 @@ def is_draft_policy(policy: PolicyRef) -> bool:
 
 
 def check(
-    role: Role, state: ReviewState, request: Request, evaluation: Evaluation | None
+    role: Role,
+    state: ReviewState,
+    request: Request,
+    evaluation: Evaluation | None,
+    *,
+    information: InformationRequest | None = None,
+    today: date | None = None,
 ) -> ReviewState:
     """Raise if `role` may not make `request` on a review in `state`; else the next state.
 
     `evaluation` is the engine's result for the case as it stands; it is needed
     for approve, deny and pend (None is accepted for the other actions).
+    `information` is the review's open request for information, if any, and
+    `today` the store clock's date: both needed for info_not_received and for
+    denying a needs_information case.
     """
     action = request.action
     _check_role_absolutes(role, action)
@@ -110,7 +139,9 @@ def check(
         _check_approve(role, evaluation, request)
     elif action == Action.DENY:
         assert evaluation is not None
-        _check_deny(evaluation, request)
+        _check_deny(evaluation, request, information, today)
+    elif action == Action.INFO_NOT_RECEIVED:
+        _check_overdue(information, today)
     elif action == Action.PEND:
         _check_missing(request.missing)
     elif action == Action.REFER:
@@ -124,18 +155,26 @@ def check(
 
 
 def allowed(
-    role: Role, state: ReviewState, action: Action, evaluation: Evaluation | None
+    role: Role,
+    state: ReviewState,
+    action: Action,
+    evaluation: Evaluation | None,
+    *,
+    information: InformationRequest | None = None,
+    today: date | None = None,
 ) -> bool:
     """Whether `action` could be allowed (given the words it needs): for enabling buttons."""
     reasons = (
-        {c.id: "x" for c in denial_clauses(evaluation)} if evaluation is not None else {}
+        {c.id: "x" for c in relied_on(evaluation, information)}
+        if evaluation is not None
+        else {}
     )
     probe = Request(
         action, comment="x", rationale="x", reasons=reasons, missing=(MissingItem("x", "x"),),
         reason_code=CancelReason.WITHDRAWN,
     )
     try:
-        check(role, state, probe, evaluation)
+        check(role, state, probe, evaluation, information=information, today=today)
     except (NotPermitted, IllegalTransition, InvalidInput):
         return False
     return True
@@ -177,30 +216,89 @@ def _check_approve(role: Role, evaluation: Evaluation, request: Request) -> None
         )
 
 
-def _check_deny(evaluation: Evaluation, request: Request) -> None:
-    relied_on = [c.id for c in denial_clauses(evaluation)]
-    if not relied_on:
+def not_received_denial(evaluation: Evaluation, information: InformationRequest | None) -> bool:
+    """Whether a denial would rest on information requested and not received: nothing is
+    unmet, the outcome is needs_information, and the review was referred as such."""
+    return (
+        not denial_clauses(evaluation)
+        and evaluation.outcome == Outcome.NEEDS_INFORMATION
+        and information is not None
+        and information.not_received
+    )
+
+
+def relied_on(
+    evaluation: Evaluation, information: InformationRequest | None = None
+) -> list[ClauseResult]:
+    """The clauses a denial would cite: unmet ones, or the undocumented ones when the
+    requested information was not received."""
+    if not_received_denial(evaluation, information):
+        return undocumented_clauses(evaluation)
+    return denial_clauses(evaluation)
+
+
+def _check_overdue(information: InformationRequest | None, today: date | None) -> None:
+    if information is None:
+        raise IllegalTransition(
+            "no request for information is open on this review, so none can be overdue"
+        )
+    if today is None or not information.overdue(today):
+        raise NotPermitted(
+            f"the information was requested to be sent by {information.respond_by:%Y-%m-%d}: "
+            "wait until that date has passed (resume the review if it arrives)"
+        )
+
+
+def _check_deny(
+    evaluation: Evaluation,
+    request: Request,
+    information: InformationRequest | None,
+    today: date | None,
+) -> None:
+    if not denial_clauses(evaluation) and evaluation.outcome == Outcome.NEEDS_INFORMATION:
+        if information is None:
+            raise NotPermitted(
+                "nothing supports a denial: no criterion is unmet (the outcome is "
+                "needs_information) and no information was requested; pend for the "
+                "missing information, or approve"
+            )
+        _check_overdue(information, today)
+        if not information.not_received:
+            raise NotPermitted(
+                "the requested information is overdue: record it as not received "
+                "(refer the pended review as information not received) before denying"
+            )
+    relied = [c.id for c in relied_on(evaluation, information)]
+    if not relied:
         raise NotPermitted(
             f"nothing supports a denial: no criterion is unmet (the outcome is "
             f"{evaluation.outcome.value}); pend for the missing information, or approve"
         )
-    unknown = [cid for cid in request.reasons if cid not in relied_on]
-    if unknown:
-        raise InvalidInput(
-            "reasons",
-            f"clause(s) {', '.join(unknown)} are not unmet criteria of this evaluation "
-            f"(unmet: {', '.join(relied_on)})",
-        )
-    without = [cid for cid in relied_on if not request.reasons.get(cid, "").strip()]
-    if without:
-        raise InvalidInput(
-            "reasons", f"give the member-specific reason for clause(s) {', '.join(without)}"
-        )
+    if not_received_denial(evaluation, information):
+        _check_reasons(relied, request, "criteria still not documented")
+        return  # the documented consequence of the request for information, not a rationale
+    _check_reasons(relied, request, "unmet")
     if evaluation.outcome != Outcome.DOES_NOT_MEET and not request.rationale.strip():
         raise InvalidInput(
             "rationale",
             f"denying against the engine's outcome ({evaluation.outcome.value}) needs a "
             "written rationale",
+        )
+
+
+def _check_reasons(relied: list[str], request: Request, kind: str) -> None:
+    unknown = [cid for cid in request.reasons if cid not in relied]
+    if unknown:
+        what = "unmet criteria" if kind == "unmet" else kind
+        raise InvalidInput(
+            "reasons",
+            f"clause(s) {', '.join(unknown)} are not {what} of this evaluation "
+            f"({kind}: {', '.join(relied)})",
+        )
+    without = [cid for cid in relied if not request.reasons.get(cid, "").strip()]
+    if without:
+        raise InvalidInput(
+            "reasons", f"give the member-specific reason for clause(s) {', '.join(without)}"
         )
 
 
@@ -240,6 +338,7 @@ def denial_reasons(evaluation: Evaluation) -> dict[str, str]:
 
 __all__ = [
     "CancelReason",
+    "InformationRequest",
     "MissingItem",
     "Request",
     "allowed",
@@ -247,4 +346,6 @@ __all__ = [
     "denial_clauses",
     "denial_reasons",
     "is_draft_policy",
+    "not_received_denial",
+    "relied_on",
 ]

@@ -4,6 +4,7 @@
       │ └─refer──> referred ──approve|deny───> decided (A1 | A3)
       │               │
       └──pend──> pended <──pend──┘   pended ──resume──> draft
+                 pended ──info_not_received (after the respond-by date)──> referred
     any open state ──cancel (with a reason)──> cancelled (A6)
 
 Denial only follows a referral: every adverse determination is a physician's,
@@ -40,6 +41,7 @@ class Action(StrEnum):
     REFER = "refer"
     PEND = "pend"
     RESUME = "resume"
+    INFO_NOT_RECEIVED = "info_not_received"  # pended past its respond-by date: to a physician
     CANCEL = "cancel"
     SAVE = "save"  # an answer or comment saved on an open, editable review
 
@@ -73,6 +75,7 @@ _VERBS = {
     Action.REFER: "refer",
     Action.PEND: "pend",
     Action.RESUME: "resume",
+    Action.INFO_NOT_RECEIVED: "refer as information not received",
     Action.CANCEL: "cancel",
     Action.SAVE: "change",
 }
@@ -89,11 +92,12 @@ TRANSITIONS: dict[tuple[ReviewState, Action], ReviewState] = {
     (ReviewState.REFERRED, Action.CANCEL): ReviewState.CANCELLED,
     (ReviewState.REFERRED, Action.SAVE): ReviewState.REFERRED,
     (ReviewState.PENDED, Action.RESUME): ReviewState.DRAFT,
+    (ReviewState.PENDED, Action.INFO_NOT_RECEIVED): ReviewState.REFERRED,
     (ReviewState.PENDED, Action.CANCEL): ReviewState.CANCELLED,
 }
 
 # The code a determination made by an action carries; actions absent here
-# (refer, resume, save) change the state without a determination.
+# (refer, resume, info_not_received, save) change the state without a determination.
 DECISION_CODES: dict[Action, DecisionCode] = {
     Action.APPROVE: DecisionCode.APPROVED,
     Action.DENY: DecisionCode.DENIED,
@@ -125,6 +129,11 @@ def next_state(state: ReviewState, action: Action) -> ReviewState:
         raise IllegalTransition(
             f"cannot {action.verb} a review that is pended for information: "
             "resume it when the information arrives"
+        )
+    if action == Action.INFO_NOT_RECEIVED:
+        raise IllegalTransition(
+            f"cannot {action.verb} a review that is {state.label}: "
+            "only a review pended for information can be referred so"
         )
     if action == Action.RESUME:
         raise IllegalTransition(f"cannot resume a review that is {state.label}: it is not pended")
