@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ixreview.store.store import Store
     from ixreview.workflow.accounts import Account, Security, Session
     from ixreview.workflow.demo import ImportedSample
+    from ixreview.workflow.permissions import InformationRequest
 
 # Page confirmations, count units and the draft-comparison switch have no column of
 # their own in the store yet: they ride in the review's clause comments under this key.
@@ -312,7 +313,49 @@ class Desk:
         role = self.workflow_role()
         if role is None or review.read_only:
             return False
-        return allowed(role, FlowState(review.workflow_state), Action(action), evaluation)
+        return allowed(
+            role,
+            FlowState(review.workflow_state),
+            Action(action),
+            evaluation,
+            information=self.information(review),
+            today=self.today(),
+        )
+
+    def today(self) -> date:
+        """The store clock's date (the respond-by rules count days on it)."""
+        return self.store.now().astimezone().date()
+
+    def information(self, review: OpenReview) -> InformationRequest | None:
+        """The review's open request for information (items and dates), or None."""
+        from ixreview.workflow import operations
+        from ixreview.workflow.errors import WorkflowError
+
+        if self.session is None:
+            return None
+        try:
+            return operations.information_request(self.store, self.session, review.reference)
+        except WorkflowError:
+            return None
+
+    def information_not_received(self, review: OpenReview, note: str) -> str:
+        """The information did not arrive by the respond-by date: refer to a physician
+        (no password: nothing is signed); returns a line for the status."""
+        from ixreview.workflow import operations
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            result = operations.information_not_received(
+                self.store,
+                self._session(),
+                review.reference,
+                note.strip(),
+                expected_revision=review.revision,
+            )
+        except WorkflowError as exc:
+            raise _desk_error(exc) from None
+        review.revision = result.revision
+        return "Information not received; referred to a physician reviewer."
 
     # -- queue and import ---------------------------------------------------------------
     def queue(self) -> list[QueueEntry]:
@@ -563,11 +606,18 @@ class Desk:
             raise DeskError("sign in first")
         return self.session
 
-    def denial_reasons(self, evaluation: Any) -> dict[str, str]:
-        """The workflow's prefilled reasons for the member, by clause a denial relies on."""
-        from ixreview.workflow.permissions import denial_reasons
+    def denial_reasons(self, review: OpenReview, evaluation: Any) -> dict[str, str]:
+        """The workflow's prefilled reasons for the member, by clause a denial relies on
+        (for information not received: what was asked for, when and by when)."""
+        from ixreview.workflow import operations
+        from ixreview.workflow.errors import WorkflowError
 
-        return denial_reasons(evaluation) if evaluation is not None else {}
+        if evaluation is None or self.session is None:
+            return {}
+        try:
+            return operations.denial_prefill(self.store, self.session, review.reference)
+        except WorkflowError:
+            return {}
 
     def decide(
         self,
@@ -587,7 +637,7 @@ class Desk:
         physician read and edited it); without them, the prefill with her comments.
         """
         from ixreview.letters.errors import LetterError
-        from ixreview.workflow import operations, permissions, prefill
+        from ixreview.workflow import operations, prefill
         from ixreview.workflow.errors import WorkflowError
 
         store, session, ref = self.store, self._session(), review.reference
@@ -607,7 +657,7 @@ class Desk:
                 result = operations.refer(store, session, ref, reason, expected_revision=revision)
             elif action == "deny":
                 if reasons is None:
-                    reasons = permissions.denial_reasons(evaluation) if evaluation else {}
+                    reasons = operations.denial_prefill(store, session, ref) if evaluation else {}
                     for cid in reasons:  # the physician's own words for a clause win
                         if review.state.clause_comments.get(cid, "").strip():
                             reasons[cid] = review.state.clause_comments[cid].strip()

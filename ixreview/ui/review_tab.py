@@ -150,7 +150,33 @@ class ReviewTab(QWidget):
         return self.desk.allowed(self.review, action, evaluation)
 
     def denial_reasons(self, evaluation: Evaluation | None) -> dict[str, str]:
-        return self.desk.denial_reasons(evaluation)
+        return self.desk.denial_reasons(self.review, evaluation)
+
+    def information_notice(self) -> str:
+        """The open request for information's dates, for pended and referred reviews."""
+        if self.review.read_only or self.review.workflow_state not in ("pended", "referred"):
+            return ""
+        info = self.desk.information(self.review)
+        if info is None:
+            return ""
+        text = (
+            f"Requested on {info.requested_on.isoformat()}, "
+            f"respond by {info.respond_by.isoformat()}"
+        )
+        if info.overdue(self.desk.today()):
+            text += " (overdue)"
+        if info.not_received:
+            text += "; recorded as not received"
+        items = "; ".join(m.item for m in info.items)
+        return f"{text}. Asked for: {items}." if items else f"{text}."
+
+    def information_not_received(self, note: str) -> str:
+        try:
+            message = self.desk.information_not_received(self.review, note)
+        except DeskError as exc:
+            raise DecisionError(str(exc)) from None
+        self._reload_keeping_edits()
+        return message
 
     def decide(
         self, action: str, reason: str, password: str, reasons: dict[str, str] | None = None
@@ -181,11 +207,32 @@ class ReviewTab(QWidget):
             message = self.desk.cancel(self.review, reason_code, note)
         except DeskError as exc:
             raise DecisionError(str(exc)) from None
+        self._reload()
+        return message
+
+    def _reload_keeping_edits(self) -> None:
+        """After a change that leaves the review open: the workflow's state, revision and
+        comment, keeping the model's own state (the pages edit it)."""
+        fresh = self.desk.open_review(self.review.reference)
+        self.review.revision = fresh.revision
+        self.review.workflow_state = fresh.workflow_state
+        self.review.read_only = fresh.read_only
+        self.model.read_only = fresh.read_only
+        self.model.state.comment = fresh.state.comment  # the workflow wrote the reason there
+        reason = self.checklist.decision.ui.reason
+        blocked = reason.blockSignals(True)
+        try:
+            reason.setPlainText(fresh.state.comment)
+        finally:
+            reason.blockSignals(blocked)
+        self.checklist.decision.refresh()
+
+    def _reload(self) -> None:
+        """Take the review as the workflow left it (state, revision, comment)."""
         self.review = self.desk.open_review(self.review.reference)
         self.model.read_only = self.review.read_only
         self.refresh_past_bar()
         self.checklist.decision.refresh()
-        return message
 
     # -- PolicyHandler --------------------------------------------------------------------
     def may_reassign_policy(self) -> bool:

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).parent.parent / "data"
+
+
+class MovableClock:
+    """A store clock the test moves (as tests/workflow's FakeClock)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 def example() -> dict[str, Any]:
@@ -44,6 +56,13 @@ class FakeHandler:
     def cancel(self, reason_code: str | None, note: str) -> str:
         self.calls.append(("cancel", reason_code or "", note))
         return "cancelled"
+
+    def information_notice(self) -> str:
+        return ""
+
+    def information_not_received(self, note: str) -> str:
+        self.calls.append(("info_not_received", note, ""))
+        return "Information not received; referred to a physician reviewer."
 
 
 def open_desk(db: Path, role: str = "nurse", username: str = "nina") -> Any:
@@ -88,15 +107,17 @@ def fast_security() -> Any:
     return Security(hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
-def staff_database(db: Path) -> Path:
-    """An administrator, a nurse and a physician (signing keys enrolled) and a letterhead."""
+def staff_database(db: Path, clock: Callable[[], datetime] | None = None) -> Path:
+    """An administrator, a nurse and a physician (signing keys enrolled) and a letterhead.
+
+    `clock`: the store clock (default: the system's)."""
     from ixreview.letters.model import PlanLetterhead
     from ixreview.store.store import open_store
     from ixreview.workflow import accounts, letterdata
 
     fast = fast_security()
     pw = STAFF_PASSWORDS
-    with open_store(db) as store:
+    with open_store(db, **({} if clock is None else {"clock": clock})) as store:
         accounts.create_first_admin(
             store, username="admin", full_name="Ada Admin", password=pw["admin"],
             organization="Blue Valley Health Plan", security=fast,
@@ -121,11 +142,14 @@ def staff_database(db: Path) -> Path:
     return db
 
 
-def signed_in_desk(db: Path, username: str) -> Any:
-    """A Desk signed in through the workflow (cheap Argon2)."""
+def signed_in_desk(
+    db: Path, username: str, clock: Callable[[], datetime] | None = None
+) -> Any:
+    """A Desk signed in through the workflow (cheap Argon2); `clock`: the store clock."""
+    from ixreview.store.store import open_store
     from ixreview.ui.desk import Desk
 
-    desk = Desk.open(db)
+    desk = Desk.open(db) if clock is None else Desk(open_store(db, clock=clock))
     desk.security = fast_security()
     desk.sign_in(username, STAFF_PASSWORDS[username])
     return desk

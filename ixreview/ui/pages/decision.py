@@ -10,6 +10,12 @@ page says why; a physician approving a flagged case is asked for a rationale fir
 Cancel takes a coded reason from a list (physicians and administrators may also
 write their own); it sends no letter.
 
+A pended or referred review shows its request for information ("Requested on D,
+respond by D", marked overdue past the date). Once the date has passed, "Information
+not received" (nurses and physicians, an optional note, no password: nothing is
+signed) refers the review to a physician, who may then deny with reasons prefilled
+from what was asked for.
+
 When this user may deny, the comment column of each clause a denial relies on
 shows the reason for the member before anything is pressed: her own comment if
 she wrote one, else the workflow's prefill (in italics). Deny sends exactly what
@@ -25,7 +31,15 @@ import html
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ixreview.domain.evaluation import Evaluation
 from ixreview.ui.colors import text_style
@@ -37,6 +51,7 @@ from ixreview.ui.review_model import ReviewModel
 from ixreview.ui.review_state import PAGE_FIELDS, STEP_TITLES
 
 ACTIONS = ("approve", "refer", "deny", "pend")
+NOT_RECEIVED = "info_not_received"
 COMMENTS_LABEL = "Clause &comments (double-click a comment cell to edit):"
 REASONS_LABEL = (
     "Clause &comments (double-click a comment cell to edit). For the criteria a denial "
@@ -74,6 +89,15 @@ class DecisionHandler(Protocol):
 
     def cancel(self, reason_code: str | None, note: str) -> str:
         """Cancel the review; returns a line for the status; raises DecisionError."""
+        ...
+
+    def information_notice(self) -> str:
+        """The open request for information's dates ("" when there is none)."""
+        ...
+
+    def information_not_received(self, note: str) -> str:
+        """Refer as information not received; returns a line for the status; raises
+        DecisionError."""
         ...
 
 
@@ -115,6 +139,7 @@ class DecisionPage(ChecklistPage):
         for code, words in handler.cancel_reasons():
             ui.cancel_reason.addItem(words, code)
         ui.review_flags.setStyleSheet(text_style("warn", extra="padding: 4px;"))
+        self._make_information_row()
         model.evaluationChanged.connect(self.refresh)
         model.confirmedChanged.connect(lambda _p: self.refresh())
         self._filling = False
@@ -170,6 +195,54 @@ class DecisionPage(ChecklistPage):
         for w in (ui.cancel_label, ui.cancel_reason, ui.cancel_note, ui.cancel):
             w.setVisible(not self.model.read_only)
             w.setEnabled(may_cancel)
+        self._refresh_information(ev)
+
+    def _make_information_row(self) -> None:
+        """The request for information and "Information not received", above the status."""
+        ui = self.ui
+        self.info_status = QLabel(self)
+        self.info_status.setWordWrap(True)
+        self.info_status.setAccessibleName("Request for information")
+        row = QHBoxLayout()
+        self.info_note = QLineEdit(self)
+        self.info_note.setPlaceholderText("Note (optional), e.g. calls made")
+        self.info_note.setAccessibleName("Note on the information not received")
+        self.info_not_received = QPushButton("Information &not received", self)
+        self.info_not_received.setAccessibleName("Information not received")
+        self.info_not_received.setToolTip(
+            "The requested information did not arrive by the respond-by date: refer the "
+            "review to a physician reviewer (no password: nothing is signed)."
+        )
+        self.info_not_received.clicked.connect(lambda: self.not_received())
+        row.addWidget(self.info_note, 1)
+        row.addWidget(self.info_not_received)
+        layout = ui.page_layout
+        at = layout.indexOf(ui.action_status)
+        layout.insertWidget(at, self.info_status)
+        layout.insertLayout(at + 1, row)
+
+    def _refresh_information(self, ev: Evaluation | None) -> None:
+        notice = "" if self.model.read_only else self.handler.information_notice()
+        self.info_status.setText(notice)
+        overdue = "(overdue)" in notice
+        self.info_status.setStyleSheet(text_style("warn") if overdue else "")
+        may = bool(notice) and self.handler.allowed(NOT_RECEIVED, ev)
+        for w in (self.info_status, self.info_note, self.info_not_received):
+            w.setVisible(bool(notice))
+        self.info_note.setEnabled(may)
+        self.info_not_received.setEnabled(may)
+
+    def not_received(self) -> bool:
+        """Press "Information not received" with the note, if any."""
+        try:
+            message = self.handler.information_not_received(self.info_note.text().strip())
+        except DecisionError as exc:
+            self._status(f"✖ {exc}", bad=True)
+            return False
+        self.info_note.clear()
+        self._status(f"✔ {message}")
+        self.decided.emit(NOT_RECEIVED)
+        return True
 
     def flags(self) -> list[str]:
         ev = self.model.evaluation
