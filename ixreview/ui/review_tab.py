@@ -187,9 +187,7 @@ class ReviewTab(QWidget):
             )
         except DeskError as exc:
             raise DecisionError(str(exc)) from None
-        self.review = self.desk.open_review(self.review.reference)
-        self.model.read_only = self.review.read_only
-        self.refresh_past_bar()
+        self._reload()
         return message
 
     def cancel_reasons(self) -> list[tuple[str | None, str]]:
@@ -228,11 +226,13 @@ class ReviewTab(QWidget):
         self.checklist.decision.refresh()
 
     def _reload(self) -> None:
-        """Take the review as the workflow left it (state, revision, comment)."""
-        self.review = self.desk.open_review(self.review.reference)
-        self.model.read_only = self.review.read_only
+        """Take the review as the workflow left it (state, revision, comment).
+
+        The review object stays the one the pages edit: replacing it would leave
+        later autosaves saving a copy nobody edits while "Saved" is shown.
+        """
+        self._reload_keeping_edits()
         self.refresh_past_bar()
-        self.checklist.decision.refresh()
 
     # -- PolicyHandler --------------------------------------------------------------------
     def may_reassign_policy(self) -> bool:
