@@ -132,7 +132,8 @@ def _check_password(password: str, field: str) -> None:
         raise CredentialError(f"{field}: must be at least {MIN_PASSWORD_LENGTH} characters")
 
 
-def _encrypt(key: PrivateKey, password: str) -> tuple[str, KeyProtection]:
+def encrypt_private_key(key: PrivateKey, password: str) -> tuple[str, KeyProtection]:
+    """The key as encrypted PKCS#8 PEM, its passphrase derived from `password` (Argon2id)."""
     protection = KeyProtection.new()
     pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -192,7 +193,7 @@ def create_organization_ca(
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
-    key_pem, protection = _encrypt(key, admin_password)
+    key_pem, protection = encrypt_private_key(key, admin_password)
     return OrganizationCA(
         name=organization, key_pem=key_pem, protection=protection, cert_pem=_pem(cert)
     )
@@ -268,7 +269,7 @@ def enroll_reviewer(
     if not isinstance(ca_key, ec.EllipticCurvePrivateKey):
         raise CredentialError("organization CA: its key must be ECDSA")
     cert = builder.sign(ca_key, hashes.SHA256())
-    key_pem, protection = _encrypt(key, password)
+    key_pem, protection = encrypt_private_key(key, password)
     return ReviewerCredential(
         key_pem=key_pem,
         protection=protection,
@@ -298,7 +299,7 @@ def import_pkcs12(data: bytes, file_password: str, password: str) -> ReviewerCre
         raise CredentialError("PKCS#12 file: only ECDSA and RSA keys are supported")
     if key.public_key().public_numbers() != cert.public_key().public_numbers():  # type: ignore[union-attr]
         raise CredentialError("PKCS#12 file: the certificate does not belong to the private key")
-    key_pem, protection = _encrypt(key, password)
+    key_pem, protection = encrypt_private_key(key, password)
     return ReviewerCredential(
         key_pem=key_pem,
         protection=protection,

@@ -20,13 +20,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cryptography.hazmat.primitives import serialization
-
 from ixreview.letters.credentials import (
     KeyProtection,
     OrganizationCA,
-    PrivateKey,
     ReviewerCredential,
+    encrypt_private_key,
 )
 
 CA_SETTING_PREFIX = "signing.ca."
@@ -62,25 +60,15 @@ def credential_from_columns(blob: bytes | None, cert_pem: str | None) -> Reviewe
     )
 
 
-def _encrypt(key: PrivateKey, password: str) -> tuple[str, KeyProtection]:
-    protection = KeyProtection.new()
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(protection.passphrase(password)),
-    )
-    return pem.decode("ascii"), protection
-
-
 def rekey_credential(
     credential: ReviewerCredential, old_password: str, new_password: str
 ) -> ReviewerCredential:
     """The same key and certificate, encrypted under `new_password` (WrongPasswordError if old)."""
-    key_pem, protection = _encrypt(credential.unlock(old_password), new_password)
+    key_pem, protection = encrypt_private_key(credential.unlock(old_password), new_password)
     return credential.model_copy(update={"key_pem": key_pem, "protection": protection})
 
 
 def rekey_ca(ca: OrganizationCA, old_password: str, new_password: str) -> OrganizationCA:
     """A copy of the CA whose key opens with `new_password` (for another administrator)."""
-    key_pem, protection = _encrypt(ca.unlock(old_password), new_password)
+    key_pem, protection = encrypt_private_key(ca.unlock(old_password), new_password)
     return ca.model_copy(update={"key_pem": key_pem, "protection": protection})
