@@ -13,8 +13,7 @@ entries name that user. `audit verify` reads no PHI and needs no sign-in.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
@@ -22,19 +21,15 @@ from typing import Any, TypeVar
 
 import click
 
-from ixreview.cli.workflow_cmds import _sign_in, password_fd_option
+from ixreview.cli.workflow_cmds import BadInput as InputError
+from ixreview.cli.workflow_cmds import _sign_in, _store, password_fd_option
 from ixreview.domain.intake import CaseError
 from ixreview.store import (
     DecisionCode,
-    DuplicateReferenceError,
     HistoryQuery,
     HistoryRow,
-    NotFoundError,
-    PolicyNotAssignable,
     RequestView,
     Store,
-    StoreError,
-    open_store,
 )
 from ixreview.workflow import operations, records
 from ixreview.workflow.accounts import Session
@@ -42,18 +37,6 @@ from ixreview.workflow.errors import WorkflowError
 
 F = TypeVar("F", bound=Callable[..., Any])
 DECISION_WORDS = [c.word for c in DecisionCode]
-
-
-class InputError(click.ClickException):
-    """Refused input (a bad case file, an unknown user): exit status 2."""
-
-    exit_code = 2
-
-
-class Refused(click.ClickException):
-    """A refused sign-in or action: exit status 1."""
-
-    exit_code = 1
 
 
 user_option = click.option(
@@ -68,25 +51,6 @@ user_option = click.option(
 def _signed_in(store: Store, username: str, password_fd: int | None) -> Session:
     session, _ = _sign_in(store, username, password_fd)
     return session
-
-
-@contextmanager
-def _store(ctx: click.Context) -> Iterator[Store]:
-    db = (ctx.obj or {}).get("db")
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-    try:
-        yield store
-    except WorkflowError as exc:
-        raise (InputError if exc.exit_code == 2 else Refused)(str(exc)) from None
-    except (NotFoundError, DuplicateReferenceError, PolicyNotAssignable) as exc:
-        raise InputError(str(exc)) from None
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        store.close()
 
 
 def _day(value: datetime | None) -> date | None:

@@ -19,7 +19,14 @@ from typing import Any
 
 import click
 
-from ixreview.store import NotFoundError, Store, StoreError, open_store
+from ixreview.store import (
+    DuplicateReferenceError,
+    NotFoundError,
+    PolicyNotAssignable,
+    Store,
+    StoreError,
+    open_store,
+)
 from ixreview.workflow import accounts, operations
 from ixreview.workflow.accounts import DEFAULT_SECURITY, Account, Security, Session
 from ixreview.workflow.errors import WorkflowError
@@ -54,6 +61,8 @@ def fail(message: str, exit_code: int = 1) -> click.ClickException:
 
 @contextmanager
 def _store(ctx: click.Context) -> Iterator[Store]:
+    """The case database for one command; store and workflow errors become one-line
+    messages with exit status 2 (bad input) or 1 (refused or failed)."""
     db = (ctx.obj or {}).get("db")
     try:
         store = open_store(db)
@@ -63,7 +72,7 @@ def _store(ctx: click.Context) -> Iterator[Store]:
         yield store
     except WorkflowError as exc:
         raise fail(str(exc), exc.exit_code) from None
-    except NotFoundError as exc:
+    except (NotFoundError, DuplicateReferenceError, PolicyNotAssignable) as exc:
         raise fail(str(exc), 2) from None
     except StoreError as exc:
         raise fail(str(exc)) from None
@@ -170,11 +179,11 @@ def add(
             if role != Role.ADMINISTRATOR.value:
                 raise fail("--role: the first account must be an administrator", 2)
             if not organization:
-                raise fail(
-                    "--organization: name the organization for the first administrator", 2
-                )
+                raise fail("--organization: name the organization for the first administrator", 2)
             new_password = _password(
-                new_password_fd, "--new-password-fd", f"New password for {username}",
+                new_password_fd,
+                "--new-password-fd",
+                f"New password for {username}",
                 confirm=True,
             )
             account = accounts.create_first_admin(
@@ -348,8 +357,15 @@ def decide(
     received (--deny). The decision is made under the policy fixed on the request
     (see `ixreview reassign-policy`).
     """
-    flags = {"approve": approve, "refer": refer, "deny": deny, "pend": pend,
-             "resume": resume, "info_not_received": info_not_received, "cancel": cancel}
+    flags = {
+        "approve": approve,
+        "refer": refer,
+        "deny": deny,
+        "pend": pend,
+        "resume": resume,
+        "info_not_received": info_not_received,
+        "cancel": cancel,
+    }
     chosen = [name for name in _ACTION_FLAGS if flags[name]]
     if len(chosen) != 1:
         raise fail(
@@ -419,8 +435,13 @@ def _run(
                 2,
             )
         return operations.deny(
-            store, session, reference, password, reasons={**prefilled, **edits},
-            rationale=text, security=SECURITY,
+            store,
+            session,
+            reference,
+            password,
+            reasons={**prefilled, **edits},
+            rationale=text,
+            security=SECURITY,
         )
     evaluation = operations.evaluate_review(store, session, reference)
     items = [_missing_item(r) for r in reasons if r.strip()] or information_items(evaluation)
@@ -430,9 +451,7 @@ def _run(
             "missing",
             2,
         )
-    return operations.pend(
-        store, session, reference, password, missing=items, security=SECURITY
-    )
+    return operations.pend(store, session, reference, password, missing=items, security=SECURITY)
 
 
 @click.command("reassign-policy")
