@@ -35,6 +35,13 @@ COMMANDS: dict[str, str] = {
     "demo": "ixreview.cli.demo_cmds:demo",
     "settings": "ixreview.cli.settings_cmds:settings",
     "gui": "ixreview.cli.gui_cmd:gui",
+    # Each area below owns its module; an entry whose module is absent is hidden.
+    "pas": "ixreview.cli.pas_cmds:pas",
+    "impact": "ixreview.cli.report_cmds:impact",
+    "report": "ixreview.cli.report_cmds:report",
+    "server": "ixreview.cli.server_cmds:server",
+    "transfer": "ixreview.cli.server_cmds:transfer",
+    "letters": "ixreview.cli.records_cmds:letters",
 }
 
 
