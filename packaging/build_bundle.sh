@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-.venv/bin/python}"
 
+# The bundle carries the ICD-10-CM index derived from the library it bundles.
+"$PY" -m ixreview.domain.icd10 install >/dev/null
 echo "ixreview: building the bundle with PyInstaller (a few minutes)" >&2
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/ixreview.spec

@@ -42,12 +42,15 @@ echo "== ixreview policies"
 run policies | tee "$WORK/out"
 grep -q "ING-CC-0090" "$WORK/out" && grep -q "BCBST-IXEMPRA" "$WORK/out" || fail "policies"
 
-echo "== ixreview evaluate (a bundled sample; builds the ICD-10-CM index from the bundle)"
+echo "== ixreview evaluate (a bundled sample; reads the ICD-10-CM index the bundle carries)"
+ls "$DATA"/resources/icd10cm/icd10cm-index-*.sqlite >/dev/null 2>&1 \
+  || fail "bundle lacks the installed ICD-10-CM index"
 run evaluate "$SAMPLES/bcbst-approval-capecitabine.json" --policy BCBST-IXEMPRA --json \
   > "$WORK/out" || fail "evaluate exited with $?"
 grep -q '"outcome": *"meets_criteria"' "$WORK/out" || fail "evaluate did not reach meets_criteria"
-ls "$WORK"/cache/ixreview/icd10cm-index-*.sqlite >/dev/null 2>&1 \
-  || fail "the ICD-10-CM index was not built in the user cache"
+if ls "$WORK"/cache/ixreview/icd10cm-index-*.sqlite >/dev/null 2>&1; then
+  fail "the bundle derived the ICD-10-CM index again instead of reading its own"
+fi
 run evaluate "$SAMPLES/bcbst-pend-her2-report.json" --policy BCBST-IXEMPRA | tail -3
 echo "   ok: meets_criteria; needs_information shown above"
 

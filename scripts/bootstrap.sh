@@ -9,11 +9,12 @@ mode="${1:-app}"
 shift || true
 
 # Debian packages Qt needs to draw (offscreen or on X11), plus the tools the tests
-# and the packaging checks use (pdftoppm, Xvfb, desktop-file-validate, appstreamcli).
+# and the packaging checks use (pdftoppm, Xvfb, desktop-file-validate, appstreamcli),
+# and PostgreSQL (the team server; the tests start throwaway servers of their own).
 SYSTEM_PACKAGES=(libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0
-  poppler-utils xvfb xauth desktop-file-utils appstream)
+  poppler-utils xvfb xauth desktop-file-utils appstream postgresql postgresql-contrib)
 
 missing=()
 for p in "${SYSTEM_PACKAGES[@]}"; do
@@ -47,6 +48,9 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.ixreview-lock-*; touch "$stamp"
 fi
 .venv/bin/python -m compileall -q ixreview >/dev/null
+# The ICD-10-CM index, derived from the installed library once (2-3 s), so no
+# reviewer waits for it in front of the first case; a no-op when it is current.
+.venv/bin/python -m ixreview.domain.icd10 install >/dev/null
 
 case "$mode" in
   app)

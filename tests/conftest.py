@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import copy
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,18 +19,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DATA = Path(__file__).parent / "data"
 
 
+# Hermetic: nothing an earlier run (or the developer's own use of ixreview) left in
+# the real home or cache can change a result. Every test session gets its own cache
+# (the ICD-10-CM index, when the installed one is absent, is derived there once per
+# session), set here before any test module imports ixreview.
+_SESSION_ROOT = Path(tempfile.mkdtemp(prefix="ixreview-tests-"))
+os.environ["IXREVIEW_CACHE_DIR"] = str(_SESSION_ROOT / "cache")
+os.environ["XDG_CACHE_HOME"] = str(_SESSION_ROOT / "xdg-cache")
+atexit.register(shutil.rmtree, _SESSION_ROOT, True)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No test touches the real user data directory or database."""
+    """No test touches the real home, user data directory or database."""
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("IXREVIEW_DB", raising=False)
-    # The ICD-10-CM index is derived once per library version; share it across tests.
-    shared_cache = os.environ.get("IXREVIEW_CACHE_DIR", str(Path.home() / ".cache" / "ixreview"))
-    monkeypatch.setenv("IXREVIEW_CACHE_DIR", shared_cache)
 
 
 def example_case_dict() -> dict[str, Any]:

@@ -38,9 +38,10 @@ def _run(cmd: list[str | Path], cwd: Path, **kw: object) -> subprocess.Completed
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = tmp_path_factory.mktemp("src")
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    # Without the developer's installed ICD-10-CM index: the wheel build derives its own.
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "icd10cm")
     shutil.copytree(ROOT / "ixreview", src / "ixreview", ignore=ignore)
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, src / name)
     out = tmp_path_factory.mktemp("wheelhouse")
@@ -78,6 +79,8 @@ def test_wheel_carries_every_kind_of_package_data(wheel: Path) -> None:
     assert "ixreview/resources/samples/samples.yaml" in names
     assert samples == {p.name for p in (ROOT / "ixreview/resources/samples").glob("*.json")}
     assert some("ixreview/letters/templates/", ".yaml")
+    # The ICD-10-CM index, derived from the library at build time (setup.py).
+    assert len(some("ixreview/resources/icd10cm/icd10cm-index-", ".sqlite")) == 1
     assert "ixreview/py.typed" in names
     (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
     assert "ixreview = ixreview.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
@@ -107,10 +110,11 @@ def test_installed_command_evaluates_a_shipped_sample(installed: Path, tmp_path:
     ).stdout.strip()
     sample = Path(sample_dir) / "bcbst-pend-her2-report.json"
     assert sample.is_relative_to(installed.parent)
-    env = {**os.environ, "IXREVIEW_CACHE_DIR": str(tmp_path / "cache")}  # fresh code index
+    env = {**os.environ, "IXREVIEW_CACHE_DIR": str(tmp_path / "cache")}  # an empty cache
     proc = _run([installed / "ixreview", "evaluate", sample, "--policy", "BCBST-IXEMPRA",
                  "--json"], cwd=tmp_path, env=env)
     result = json.loads(proc.stdout)
     assert result["outcome"] == "needs_information"
     assert "biomarkers.her2_test_on_file" in result["missing"]
-    assert list((tmp_path / "cache").glob("icd10cm-index-*.sqlite"))
+    # The wheel's own ICD-10-CM index answered: nothing was derived in the cache.
+    assert not list((tmp_path / "cache").glob("icd10cm-index-*.sqlite"))
