@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from typing import Any
 
 import click
@@ -27,11 +28,12 @@ from ixreview.store import (
     StoreError,
     open_store,
 )
+from ixreview.store.clock import system_now
 from ixreview.workflow import accounts, operations
 from ixreview.workflow.accounts import DEFAULT_SECURITY, Account, Security, Session
 from ixreview.workflow.errors import WorkflowError
 from ixreview.workflow.permissions import CancelReason, MissingItem
-from ixreview.workflow.prefill import information_items
+from ixreview.workflow.prefill import with_engine_items
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import Action
 
@@ -40,6 +42,12 @@ from ixreview.workflow.states import Action
 SECURITY: Security = DEFAULT_SECURITY
 
 _MAX_SECRET = 1024
+
+# A practice database may run its clock ahead (to live past a respond-by date in a
+# walkthrough). Forward only, in whole days, announced on every command; the moved
+# time is what the audit log and any signed letter carry.
+PRACTICE_CLOCK_ENV = "IXREVIEW_PRACTICE_DAYS_AHEAD"
+_MAX_DAYS_AHEAD = 366
 
 
 class Refused(click.ClickException):
@@ -64,8 +72,9 @@ def _store(ctx: click.Context) -> Iterator[Store]:
     """The case database for one command; store and workflow errors become one-line
     messages with exit status 2 (bad input) or 1 (refused or failed)."""
     db = (ctx.obj or {}).get("db")
+    clock = _practice_clock()
     try:
-        store = open_store(db)
+        store = open_store(db, clock=clock)
     except StoreError as exc:
         raise fail(str(exc)) from None
     try:
@@ -78,6 +87,19 @@ def _store(ctx: click.Context) -> Iterator[Store]:
         raise fail(str(exc)) from None
     finally:
         store.close()
+
+
+def _practice_clock() -> Callable[[], datetime]:
+    raw = os.environ.get(PRACTICE_CLOCK_ENV, "").strip()
+    if not raw:
+        return system_now
+    if not raw.isdigit() or not 0 < int(raw) <= _MAX_DAYS_AHEAD:
+        raise fail(
+            f"{PRACTICE_CLOCK_ENV}: a whole number of days from 1 to {_MAX_DAYS_AHEAD}", 2
+        )
+    days = int(raw)
+    click.echo(f"Practice clock: {days} days ahead of this computer's clock.", err=True)
+    return lambda: system_now() + timedelta(days=days)
 
 
 def _read_fd(fd: int, option: str) -> str:
@@ -444,14 +466,20 @@ def _run(
             security=SECURITY,
         )
     evaluation = operations.evaluate_review(store, session, reference)
-    items = [_missing_item(r) for r in reasons if r.strip()] or information_items(evaluation)
+    own = [_missing_item(r) for r in reasons if r.strip()]
+    items = with_engine_items(evaluation, own)
+    for m in items:
+        if not m.why_needed:
+            raise fail(f'--reason: say why "{m.item}" is needed ("ITEM: WHY")', 2)
     if not items:
         raise fail(
             '--reason: name what is missing ("ITEM" or "ITEM: WHY"); the engine found nothing '
             "missing",
             2,
         )
-    return operations.pend(store, session, reference, password, missing=items, security=SECURITY)
+    for m in items:  # what the letter will ask for, before it is signed
+        click.echo(f"  asks for: {m.item}")
+    return operations.pend(store, session, reference, password, missing=own, security=SECURITY)
 
 
 @click.command("reassign-policy")
@@ -494,7 +522,7 @@ def _missing_item(value: str) -> MissingItem:
     item, sep, why = value.partition(":")
     if sep and item.strip() and why.strip():
         return MissingItem(item.strip(), why.strip())
-    return MissingItem(value.strip(), "needed to complete the review against the policy")
+    return MissingItem(value.strip(), "")  # the engine's reason, or the reviewer's default
 
 
 def _summary(reference: str, username: str, r: operations.Result) -> str:

@@ -52,7 +52,7 @@ from ixreview.store import (
 from ixreview.store import DecisionCode as StoreDecisionCode
 from ixreview.store import ReviewState as StoreReviewState
 from ixreview.store.clock import utc_iso
-from ixreview.workflow import information, letterdata
+from ixreview.workflow import information, letterdata, prefill
 from ixreview.workflow.accounts import (
     DEFAULT_SECURITY,
     Security,
@@ -661,7 +661,9 @@ def pend(
 ) -> Result:
     """Pend for information (A4); signs the request-for-information letter.
 
-    Prefill `missing` with `prefill.information_items(evaluation)`.
+    The letter always asks for every item the engine found not documented, with its
+    plain reason (`prefill.with_engine_items`); `missing` rewords those items (same
+    item text) or adds the reviewer's own.
     """
     req = Request(Action.PEND, missing=tuple(missing))
     return _decide(store, session, reference, password, req, policy, expected_revision, security)
@@ -682,6 +684,8 @@ def _decide(
     case = current_case(loaded.request, loaded.review)
     key = policy_key(store, loaded.request, policy)
     evaluation = _evaluate(store, case, key)
+    if req.action == Action.PEND:  # the engine's not-documented items are never dropped
+        req = replace(req, missing=tuple(prefill.with_engine_items(evaluation, req.missing)))
     info = _information(store, loaded)
     target = _check(store, loaded, req, evaluation, info)
     signer = confirm_password(store, session, password, purpose="sign", security=security)

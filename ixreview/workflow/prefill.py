@@ -8,6 +8,7 @@ edits before pending; they are never sent unseen.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ixreview.domain.evaluation import Evaluation
 from ixreview.workflow.permissions import MissingItem
@@ -171,3 +172,33 @@ def information_items(evaluation: Evaluation) -> list[MissingItem]:
             MissingItem(item=words[0].upper() + words[1:], why_needed=why_for(path, evaluation))
         )
     return items
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().strip().rstrip(".").split())
+
+
+def with_engine_items(
+    evaluation: Evaluation, reviewer_items: Sequence[MissingItem]
+) -> list[MissingItem]:
+    """What a request for information asks for: every item the engine found not
+    documented (with its plain reason) first, then the reviewer's own items.
+
+    The reviewer may reword an engine item (same item, her reason) and add items,
+    each with why it is needed (`permissions` refuses one without), never drop one:
+    a pend that left out what the engine needs would come back without it.
+    """
+    engine = information_items(evaluation)
+    own = {_key(m.item): m for m in reviewer_items if m.item.strip()}
+    merged = [
+        MissingItem(e.item, own[_key(e.item)].why_needed.strip() or e.why_needed)
+        if _key(e.item) in own
+        else e
+        for e in engine
+    ]
+    taken = {_key(m.item) for m in merged}
+    for m in reviewer_items:
+        if m.item.strip() and _key(m.item) not in taken:
+            taken.add(_key(m.item))
+            merged.append(MissingItem(m.item.strip(), m.why_needed.strip()))
+    return merged
