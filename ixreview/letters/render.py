@@ -38,10 +38,17 @@ from ixreview.letters import layout
 from ixreview.letters.errors import LetterError
 from ixreview.letters.fonts import REGULAR
 from ixreview.letters.layout import FRAME_W, PageDecor, styles
-from ixreview.letters.model import LetterData, denial_basis
+from ixreview.letters.model import LetterData, LetterKind, denial_basis
 from ixreview.letters.templates import Section, TemplateSet, fill, load_templates
 from ixreview.letters.values import format_date, format_datetime, letter_values
-from ixreview.letters.wording import Explainer, clause_citation
+from ixreview.letters.wording import (
+    Effect,
+    Explainer,
+    clause_citation,
+    effect,
+    route_not_taken,
+    status_key,
+)
 
 
 @dataclass(frozen=True)
@@ -178,18 +185,13 @@ def _decor(data: LetterData, tpl: TemplateSet, values: dict[str, object]) -> Pag
 _GROUP = colors.HexColor("#f7f9fa")
 
 
-def _status_colour(clause: ClauseResult) -> str:
-    """Red for what stands against approval, green for what supports it."""
-    against = (clause.role is ClauseRole.APPROVAL and clause.status is Truth.NOT_MET) or (
-        clause.role is ClauseRole.EXCLUSION and clause.status is Truth.MET
-    )
-    if against:
-        return "#a00000"
-    if clause.status is Truth.UNKNOWN:
-        return "#8a5a00"
-    if clause.status is Truth.NOT_APPLICABLE:
-        return "#555555"
-    return "#1d6b2f"
+# One colour per effect on the outcome, as on screen (ixreview.ui.icons).
+_EFFECT_COLOURS = {
+    Effect.AGAINST: "#a00000",
+    Effect.SUPPORTS: "#1d6b2f",
+    Effect.UNDOCUMENTED: "#8a5a00",
+    Effect.NONE: "#555555",
+}
 
 
 _SMALL = 2.5 * 72  # a flowable this tall moves to the next page with its heading
@@ -395,6 +397,8 @@ class _Builder:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
         clauses = self.data.evaluation.clauses
+        if self.data.kind is LetterKind.APPROVAL:  # the route met, not the ones not taken
+            clauses = [c for c in clauses if not route_not_taken(c, self.data.evaluation.clauses)]
         groups = [
             ("criteria_approval_group", [c for c in clauses if c.role is ClauseRole.APPROVAL]),
             ("criteria_exclusion_group", [c for c in clauses if c.role is ClauseRole.EXCLUSION]),
@@ -408,7 +412,7 @@ class _Builder:
             for clause in members:
                 row = len(rows)
                 status = escape(self._status_text(clause))
-                colour = _status_colour(clause)
+                colour = _EFFECT_COLOURS[effect(clause, self.data.evaluation.clauses)]
                 rows.append(
                     [
                         Paragraph(
@@ -426,9 +430,7 @@ class _Builder:
         return [table, Spacer(1, 6)]
 
     def _status_text(self, clause: ClauseResult) -> str:
-        key = clause.status.value
-        if clause.role is ClauseRole.EXCLUSION:
-            key = f"exclusion_{key}"
+        key = status_key(clause)
         try:
             return self.tpl.common.status[key]
         except KeyError:

@@ -11,8 +11,10 @@ outside quoted policy wording; the words come from `common.yaml` (`glossary`,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from enum import StrEnum
 
-from ixreview.domain.evaluation import ClauseResult, ClauseRole
+from ixreview.domain.evaluation import ClauseResult, ClauseRole, Truth
 from ixreview.letters.templates import Markup, TemplateSet, fill
 
 # A clause number as printed: "I", "II.A", "3", "3.a" (not a name such as "Breast Cancer").
@@ -29,7 +31,7 @@ def section_name(templates: TemplateSet, section: str) -> str:
 
 
 def clause_citation(templates: TemplateSet, clause: ClauseResult) -> Markup:
-    """"Coverage Criteria, criterion 3" / "“may not be approved” list, item II"."""
+    """ "Coverage Criteria, criterion 3" / "“may not be approved” list, item II"."""
     number = (clause.number or clause.id).strip()
     if not _ITEM_NUMBER.match(number):
         name = "clause_cite_named"
@@ -84,3 +86,41 @@ class Explainer:
 
 
 __all__ = ["Explainer", "clause_citation", "section_name"]
+
+
+class Effect(StrEnum):
+    """What a clause's finding does to the outcome: the one colour on screen and paper."""
+
+    SUPPORTS = "supports"  # a criterion met, an exclusion that does not apply
+    AGAINST = "against"  # a criterion not met, an exclusion that applies
+    UNDOCUMENTED = "undocumented"
+    NONE = "none"  # not applicable, or an alternative route not taken
+
+
+def status_key(clause: ClauseResult) -> str:
+    """The `common.yaml: status` key for the clause's finding ("exclusion_met" = Applies)."""
+    key = clause.status.value
+    return f"exclusion_{key}" if clause.role is ClauseRole.EXCLUSION else key
+
+
+def route_not_taken(clause: ClauseResult, clauses: Sequence[ClauseResult]) -> bool:
+    """An approval criterion not met (or not documented) under one that is met: an
+    alternative of an "any of the following" that another alternative satisfied."""
+    if clause.role is not ClauseRole.APPROVAL or clause.status is Truth.MET:
+        return False
+    by_id = {c.id: c for c in clauses}
+    parent = by_id.get(clause.parent or "")
+    while parent is not None:
+        if parent.status is Truth.MET:
+            return True
+        parent = by_id.get(parent.parent or "")
+    return False
+
+
+def effect(clause: ClauseResult, clauses: Sequence[ClauseResult]) -> Effect:
+    if clause.status is Truth.NOT_APPLICABLE or route_not_taken(clause, clauses):
+        return Effect.NONE
+    if clause.status is Truth.UNKNOWN:
+        return Effect.UNDOCUMENTED
+    against = (clause.status is Truth.MET) == (clause.role is ClauseRole.EXCLUSION)
+    return Effect.AGAINST if against else Effect.SUPPORTS

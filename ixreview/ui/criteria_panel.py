@@ -1,6 +1,7 @@
 """The criteria panel beside every checklist step: the policy's clause tree, live.
 
-Each clause shows met / not met / not documented (icon and words) and the reason;
+Each clause shows its finding in the letters' words (met, not met, not documented;
+an exclusion applies or does not apply), coloured by its effect on the outcome;
 selecting one shows its exact wording. The tree stays one line per clause: the
 clause column takes the panel's free width, and every cell's tooltip gives the
 clause's whole wording and the reason, so nothing needs a click to be read.
@@ -15,6 +16,7 @@ Signals:
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ixreview.domain.evaluation import ClauseResult, Evaluation, Outcome
 from ixreview.ui.colors import css
-from ixreview.ui.icons import WORDS, status_icon
+from ixreview.ui.icons import clause_icon, clause_words
 from ixreview.ui.review_model import ReviewModel
 
 DIFFERENT = QColor(230, 140, 0, 60)
@@ -97,6 +99,8 @@ class CriteriaPanel(QWidget):
         layout.addWidget(splitter, 1)
         self.splitter = splitter
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._clauses: Sequence[ClauseResult] = ()
+        self._draft_clauses: Sequence[ClauseResult] = ()
         model.evaluationChanged.connect(self.refresh)
         self.refresh()
 
@@ -132,6 +136,7 @@ class CriteriaPanel(QWidget):
             )
         self.outcome.setText(text)
         drafted = {c.id: c for c in draft.clauses} if draft else {}
+        self._clauses, self._draft_clauses = ev.clauses, draft.clauses if draft else []
         for c in ev.clauses:
             self._add(c, drafted.get(c.id), draft is not None)
         for c in draft.clauses if draft else []:
@@ -153,17 +158,17 @@ class CriteriaPanel(QWidget):
         item.setText(0, f"{c.id}  {one_line(c.text)}")
         item.setData(0, Qt.ItemDataRole.UserRole, c.id)
         if not draft_only:
-            item.setIcon(1, status_icon(c.status))
-            item.setText(1, WORDS[c.status])
-        tip = clause_tooltip(c)
+            item.setIcon(1, clause_icon(c, self._clauses))
+            item.setText(1, clause_words(c))  # the tooltip says when a route was not taken
+        tip = clause_tooltip(c, clauses=self._clauses)
         item.setToolTip(0, tip)
         item.setToolTip(1, tip)
         item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
         if comparing:
             if d is not None:
-                item.setIcon(2, status_icon(d.status))
-                item.setText(2, WORDS[d.status])
-                item.setToolTip(2, clause_tooltip(d, "Draft: "))
+                item.setIcon(2, clause_icon(d, self._draft_clauses))
+                item.setText(2, clause_words(d))
+                item.setToolTip(2, clause_tooltip(d, "Draft: ", self._draft_clauses))
             else:
                 item.setText(2, "not in draft")
                 item.setToolTip(2, "This clause is not in the draft revision.")
@@ -191,11 +196,16 @@ class CriteriaPanel(QWidget):
             c = _find(ev, clause_id)
             if c is None or ev is None:
                 continue
-            role = "may not be approved when met" if c.role.value == "exclusion" else "must be met"
+            role = (
+                "the request may not be approved when this applies"
+                if c.role.value == "exclusion"
+                else "a criterion for approval"
+            )
             parts.append(
                 f"<p><b>{html.escape(label + ev.policy.key)} clause {html.escape(c.id)}</b>"
                 f" ({role})</p><blockquote>{html.escape(c.text)}</blockquote>"
-                f"<p><i>{WORDS[c.status].capitalize()}:</i> {html.escape(c.reason)}</p>"
+                f"<p><i>{html.escape(clause_words(c, ev.clauses))}:</i> "
+                f"{html.escape(c.reason)}</p>"
             )
         return "".join(parts)
 
@@ -211,11 +221,11 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def clause_tooltip(c: ClauseResult, prefix: str = "") -> str:
+def clause_tooltip(c: ClauseResult, prefix: str = "", clauses: Sequence[ClauseResult] = ()) -> str:
     """The whole wording and the result with its reason, as rich text that wraps."""
     return (
         f"<p><b>{html.escape(c.id)}</b> {html.escape(one_line(c.text))}</p>"
-        f"<p><i>{html.escape(prefix + WORDS[c.status].capitalize())}:</i> "
+        f"<p><i>{html.escape(prefix + clause_words(c, clauses))}:</i> "
         f"{html.escape(c.reason)}</p>"
     )
 

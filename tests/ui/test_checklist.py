@@ -58,12 +58,12 @@ def test_counts_typed_in_another_unit_are_converted_and_drive_the_criteria(
     assert w.model.value("labs.anc_per_mm3") == pytest.approx(1200)
     assert labs.ui.anc_converted.text() == "= 1,200 cells/mm³"
     assert w.model.origin("labs.anc_per_mm3").value == "override"
-    # Neutrophils under 1,500 cells/mm³ is an exclusion: the panel shows it met, live.
+    # Neutrophils under 1,500 cells/mm³ is an exclusion: the panel shows it applies, live.
     assert w.model.evaluation.outcome == Outcome.DOES_NOT_MEET
     excluded = [c for c in w.model.evaluation.met_exclusions() if "1,200" in c.reason]
     assert excluded
     item = w.criteria.items()[excluded[0].id]
-    assert item.text(1) == "met"
+    assert item.text(1) == "Applies"  # the letters' word, red: it causes the denial
     anc.edit.clear()
     qtbot.keyClicks(anc.edit, "2.4")
     assert (
@@ -213,7 +213,7 @@ def test_clause_status_reaches_the_tree_for_not_documented(qtbot: Any, make_chec
     w = make_checklist(data)
     unknown = [c for c in w.model.evaluation.clauses if c.status == Truth.UNKNOWN]
     assert unknown
-    assert w.criteria.items()[unknown[0].id].text(1) == "not documented"
+    assert w.criteria.items()[unknown[0].id].text(1) == "Not documented"
 
 
 def test_the_policy_combo_follows_a_policy_set_on_the_model(make_checklist: Any) -> None:

@@ -45,7 +45,7 @@ from ixreview.domain.evaluation import Evaluation
 from ixreview.ui.colors import text_style
 from ixreview.ui.criteria_panel import gist, outcome_html
 from ixreview.ui.generated.ui_decision_page import Ui_DecisionPage
-from ixreview.ui.icons import WORDS, status_icon
+from ixreview.ui.icons import clause_icon, clause_words
 from ixreview.ui.pages.base import ChecklistPage
 from ixreview.ui.review_model import ReviewModel
 from ixreview.ui.review_state import PAGE_FIELDS, STEP_TITLES
@@ -124,9 +124,7 @@ class DecisionPage(ChecklistPage):
         # Reasons for the member are sentences: wrap them, and re-fit the rows when the
         # comment column's width changes.
         table.setWordWrap(True)
-        table.horizontalHeader().sectionResized.connect(
-            lambda *_: table.resizeRowsToContents()
-        )
+        table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
         ui.clause_comments_label.setWordWrap(True)
         self._prefill: dict[str, str] = {}
         table.itemChanged.connect(self._comment_changed)
@@ -259,9 +257,8 @@ class DecisionPage(ChecklistPage):
         if self.model.read_only:
             pass
         elif self.handler.allowed("approve", ev):
-            text += (
-                "<br>To approve, write a rationale below that addresses "
-                + ("this flag." if len(flags) == 1 else "these flags.")
+            text += "<br>To approve, write a rationale below that addresses " + (
+                "this flag." if len(flags) == 1 else "these flags."
             )
         elif self.handler.allowed("refer", ev):
             text += (
@@ -282,10 +279,11 @@ class DecisionPage(ChecklistPage):
                 # The clause's whole wording, readable here without the criteria panel.
                 cid.setToolTip(f"{c.id}: {c.text}")
                 cid.setFlags(cid.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                res = QTableWidgetItem(status_icon(c.status), WORDS[c.status])
+                words = clause_words(c, clauses)
+                res = QTableWidgetItem(clause_icon(c, clauses), words)
                 res.setFlags(res.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 res.setToolTip(c.reason)
-                res.setData(Qt.ItemDataRole.AccessibleTextRole, f"{WORDS[c.status]}: {c.reason}")
+                res.setData(Qt.ItemDataRole.AccessibleTextRole, f"{words}: {c.reason}")
                 comment = QTableWidgetItem(self.model.state.clause_comments.get(c.id, ""))
                 if c.id in self._prefill:
                     self._show_reason(comment, c.id)
