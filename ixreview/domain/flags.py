@@ -11,13 +11,10 @@ from decimal import Decimal
 
 from ixreview.domain.case import Case, Regimen, Status
 from ixreview.domain.dosing import (
-    BSA_CAP_M2,
     LABEL_DOSE_MG_PER_M2,
     LABEL_INTERVAL_DAYS,
-    MAX_DOSE_MG,
     hepatic_monotherapy_warning,
     period_warnings,
-    requested_mg,
 )
 from ixreview.domain.policies import PolicyVersion
 
@@ -46,19 +43,10 @@ def review_flags(case: Case, version: PolicyVersion, months: int) -> list[str]:
             f"Doses are requested every {med.interval_days} days, more often than the label's "
             f"every 3 weeks ({LABEL_INTERVAL_DAYS} days); a physician must review the schedule."
         )
-    mg = requested_mg(case)
-    if (
-        mg is not None
-        and med.bsa_m2 is not None
-        and Decimal(str(med.bsa_m2)) > BSA_CAP_M2
-        and mg > MAX_DOSE_MG
-    ):
-        out.append(
-            f"The requested {_num(dose or Decimal(0))} mg/m² for a body surface area of "
-            f"{med.bsa_m2:g} m² comes to {_num(mg)} mg, above the label's limit of "
-            f"{_num(MAX_DOSE_MG)} mg a dose (body surface area capped at {BSA_CAP_M2} m²); "
-            "a physician must review the dosing."
-        )
+    # No flag for a body surface area above 2.2 m² alone: the label caps the area, the
+    # authorization is worked out on the capped area (`dosing`, 88 mg at 40 mg/m²) and
+    # the letter says so; a dose above that cap is a dose above the label dose, flagged
+    # above.
     if med.regimen == Regimen.MONOTHERAPY and dose is not None:
         out.extend(
             f"{w} A physician must review the dose for the member's liver function."

@@ -131,7 +131,7 @@ class CriteriaPanel(QWidget):
         if flags:  # the decision page names them in full; here, that they stand
             text += (
                 f"<br><span style='color: {css('warn')}'>⚑ Physician review needed: "
-                + html.escape("; ".join(flags))
+                + html.escape("; ".join(f.rstrip(".") for f in flags))
                 + "</span>"
             )
         self.outcome.setText(text)

@@ -252,9 +252,14 @@ def _dose(case: Case, approval: ApprovalTerms | None) -> str:
         return "not stated in the request"
     text = f"{med.dose_mg_per_m2:g} mg/m²"
     if med.bsa_m2 is not None:
-        text += f" × {min(med.bsa_m2, 2.2):g} m²"
+        # Every letter (a denial too) shows the total; above 2.2 m² the label caps the area.
+        area = min(med.bsa_m2, 2.2)
+        total = round(med.dose_mg_per_m2 * area, 1)
+        text += f" × {area:g} m² = {total:g} mg"
+        if med.bsa_m2 > 2.2:
+            text += f" (body surface area {med.bsa_m2:g} m², capped at 2.2 m² as the label directs)"
     if approval is not None:
-        text += f" = {approval.units_per_dose} mg ({approval.units_per_dose} units of J9207)"
+        text += f", {approval.units_per_dose} units of J9207"
     return text + " per dose"
 
 

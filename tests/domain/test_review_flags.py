@@ -62,33 +62,31 @@ def test_interval_under_21_days(interval: int, flagged: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("bsa", "dose", "flagged"),
+    ("bsa", "dose", "units"),
     [
-        (2.2, 40, False),  # 88 mg: at the cap
-        (2.3, 40, True),  # 92 mg requested, BSA above 2.2
-        (2.3, 38, False),  # 87.4 mg: BSA above the cap but the dose stays within 88 mg
-        (2.3, 38.3, True),  # 88.09 mg
-        (2.25, 39.1, False),  # 87.975 mg
-        (2.25, 39.2, True),  # 88.2 mg
-        (2.0, 45, False),  # 90 mg, but the BSA is not above 2.2 (the dose flag covers it)
+        (2.2, 40, 88),  # 88 mg: at the cap
+        (2.3, 40, 88),  # 92 mg on the actual area; the label caps the area: 88 mg authorized
+        (2.75, 32, 71),  # 70.4 mg on the capped area
+        (2.3, 38.3, 85),  # 84.26 mg on the capped area
     ],
 )
-def test_bsa_above_2_2_with_more_than_88_mg(bsa: float, dose: float, flagged: bool) -> None:
+def test_a_bsa_above_2_2_authorizes_the_capped_dose_without_a_flag(
+    bsa: float, dose: float, units: int
+) -> None:
+    """The label caps the body surface area at 2.2 m²: the authorization is worked out on
+    the capped area, so a label dose needs no physician (sample PA-2026-005117)."""
     ev = run(ING, **{"medication.bsa_m2": bsa, "medication.dose_mg_per_m2": dose})
-    bsa_flags = [f for f in ev.review_flags if "body surface area" in f]
-    assert bool(bsa_flags) is flagged
-    if bsa == 2.3 and dose == 40:
-        assert bsa_flags == [
-            "The requested 40 mg/m² for a body surface area of 2.3 m² comes to 92 mg, above the "
-            "label's limit of 88 mg a dose (body surface area capped at 2.2 m²); a physician "
-            "must review the dosing."
-        ]
-        assert ev.authorization is not None and ev.authorization.units_per_dose == 88
-
-
-def test_88_mg_exactly_above_the_bsa_cap_is_not_flagged() -> None:
-    ev = run(ING, **{"medication.bsa_m2": 2.75, "medication.dose_mg_per_m2": 32})  # 88.0 mg
     assert not [f for f in ev.review_flags if "body surface area" in f]
+    assert ev.authorization is not None and ev.authorization.units_per_dose == units
+    if bsa > 2.2:
+        assert f"Body surface area {bsa:g} m² is capped at 2.2 m² for dosing (label)." in (
+            ev.warnings
+        )
+
+
+def test_a_dose_above_the_label_is_flagged_whatever_the_area() -> None:
+    ev = run(ING, **{"medication.bsa_m2": 2.3, "medication.dose_mg_per_m2": 45})
+    assert [f for f in ev.review_flags if "above the label dose of 40 mg/m²" in f]
 
 
 def test_monotherapy_hepatic_dose_warning_is_a_flag() -> None:

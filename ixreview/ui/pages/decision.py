@@ -253,7 +253,9 @@ class DecisionPage(ChecklistPage):
         if not flags:
             label.setText("")
             return
-        text = "<b>Physician review needed:</b> " + html.escape("; ".join(flags)) + "."
+        # Each flag is a sentence: joined without their own full stops ("dosing..").
+        joined = "; ".join(f.rstrip(".") for f in flags)
+        text = "<b>Physician review needed:</b> " + html.escape(joined) + "."
         if self.model.read_only:
             pass
         elif self.handler.allowed("approve", ev):
