@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
+
+from ixreview.cli.outfiles import make_room, readable_fd, write_private
 
 # The database setting where the workflow keeps the organization CA's certificate
 # (PEM, one or more) so `verify` works without --trust.
@@ -62,6 +63,7 @@ def _db_path(ctx: click.Context) -> Path:
 @click.option(
     "--password-fd",
     type=int,
+    callback=readable_fd,
     metavar="N",
     help="Read the password from file descriptor N (one line) instead of prompting.",
 )
@@ -88,8 +90,8 @@ def letter(
     db = _db_path(ctx)
     if not db.exists():
         raise InputError(f"no case database at {db} (use --db or IXREVIEW_DB)")
-    if out.exists() and not force:
-        raise InputError(f"--out: {out} exists (add --force to overwrite)")
+    if not force:  # refused before the password is asked; --force replaces only at the end
+        make_room(out, force=False, option="--out")
     try:
         store = open_store(db)
     except StoreError as exc:
@@ -115,7 +117,8 @@ def letter(
                 f'request "{reference}" was decided but no signed letter is stored with it'
             )
         stored = letters[-1]
-        _write_private(out, stored.pdf)
+        make_room(out, force=force, option="--out")
+        write_private(out, stored.pdf, option="--out")
         store.audit.append(
             AuditAction.EXPORTED,
             "letter",
@@ -130,16 +133,6 @@ def letter(
     click.echo(f"Wrote {out} ({len(stored.pdf):,} bytes)")
     click.echo(f"Signed at: {stored.signed_at}")
     click.echo(f"SHA-256:   {stored.sha256}")
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """The letter holds PHI: the file is readable by its owner only."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise InputError(f"--out: cannot write {path}: {exc.strerror or exc}") from None
 
 
 @click.command()

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ixreview.cli.outfiles import make_room
 from ixreview.cli.workflow_cmds import BadInput as InputError
 from ixreview.cli.workflow_cmds import _sign_in, _store, password_fd_option
 from ixreview.domain.intake import CaseError
@@ -284,6 +285,7 @@ def _current_engine(store: Store, session: Session, view: RequestView) -> dict[s
 
 @click.command()
 @click.option("--csv", "csv_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace the CSV file if it exists.")
 @click.argument("text", required=False)
 @_filters
 @user_option
@@ -293,15 +295,25 @@ def export(
     ctx: click.Context,
     /,
     csv_path: Path,
+    force: bool,
     text: str | None,
     username: str,
     password_fd: int | None,
     **opts: Any,
 ) -> None:
-    """Write the matching history to a CSV file (owner-only; audited as exported)."""
+    """Write the matching history to a CSV file (owner-only; audited as exported).
+
+    An existing PATH is refused unless --force; a symbolic link is never followed.
+    """
+    if not force:  # refused before the password is asked
+        make_room(csv_path, force=False, option="--csv")
     with _store(ctx) as store:
         session = _signed_in(store, username, password_fd)
-        count = records.export_csv(store, session, _query(store, text, **opts), csv_path)
+        make_room(csv_path, force=force, option="--csv")
+        try:
+            count = records.export_csv(store, session, _query(store, text, **opts), csv_path)
+        except OSError as exc:  # the path appeared meanwhile, or cannot be created
+            raise InputError(f"--csv: cannot write {csv_path}: {exc.strerror or exc}") from None
     click.echo(f"exported {count} rows to {csv_path}")
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import click
 
+from ixreview.cli.outfiles import readable_fd
 from ixreview.store import (
     DuplicateReferenceError,
     NotFoundError,
@@ -134,6 +135,7 @@ def _sign_in(store: Store, username: str, fd: int | None) -> tuple[Session, str]
 password_fd_option = click.option(
     "--password-fd",
     type=int,
+    callback=readable_fd,
     metavar="N",
     help="Read the password from file descriptor N (one line) instead of prompting.",
 )
@@ -174,6 +176,7 @@ def user() -> None:
 @click.option(
     "--new-password-fd",
     type=int,
+    callback=readable_fd,
     metavar="N",
     help="Read the new account's password from file descriptor N instead of prompting.",
 )
@@ -328,7 +331,7 @@ _ACTION_FLAGS = ("approve", "refer", "deny", "pend", "resume", "info_not_receive
 @click.option(
     "--cancel",
     is_flag=True,
-    help="Cancel the review (A6): nurses with --reason-code; physicians also with --reason.",
+    help="Cancel the review (C): nurses with --reason-code; physicians also with --reason.",
 )
 @click.option(
     "--reason",

@@ -50,7 +50,8 @@ def _cell(value: object) -> object:
 def export_csv(store: Store, query: HistoryQuery, path: Path, *, actor: int | None = None) -> int:
     """Write every matching row to `path`; returns the number of rows written."""
     path = Path(path)
-    fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    # Exclusive create, never through a symlink: the caller makes room (or refuses).
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_WRONLY, 0o600)
     count = 0
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:

@@ -7,6 +7,8 @@ that changed, never their values (a password hash is nobody's business).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ixreview.store.clock import utc_iso
@@ -32,6 +34,21 @@ UPDATABLE = frozenset(
         "certificate_pem",
     }
 )
+
+
+@dataclass(frozen=True)
+class AttemptClaim:
+    """The outcome of `UserRepository.claim_attempt`.
+
+    `allowed`: the password may now be checked (the attempt is already counted as a
+    failure). `failures`: the count after this claim. `locked_until`: the lock in
+    force (refused), or the lock this attempt set because it is the last one allowed
+    (a right password then lifts it).
+    """
+
+    allowed: bool
+    failures: int
+    locked_until: datetime | None
 
 
 class UserRepository:
@@ -115,10 +132,66 @@ class UserRepository:
             action = AuditAction.CHANGED
             if columns == ["active"]:
                 action = AuditAction.CHANGED if changes["active"] else AuditAction.DEACTIVATED
-            self._store.audit.append(
-                action, "user", user_id, actor=actor, details={"fields": columns}
-            )
+            details: dict[str, Any] = {"fields": columns}
+            if "role" in changes:  # not PHI; `audit verify` checks the role against it
+                details["role"] = changes["role"]
+            self._store.audit.append(action, "user", user_id, actor=actor, details=details)
         return self.get(user_id)
+
+    def claim_attempt(
+        self, user_id: int, *, now: datetime, max_failures: int, lock_for: timedelta
+    ) -> AttemptClaim:
+        """Count one password attempt as a failure *before* the slow check, atomically.
+
+        The contract every backend keeps (SQLite here with BEGIN IMMEDIATE; PostgreSQL
+        with SELECT ... FOR UPDATE in one transaction): read and write the account's
+        count and lock in one serialized step, so however many processes try at once,
+        no more than `max_failures` attempts are ever allowed between two locks.
+
+        - a lock in force: refused, nothing changes;
+        - a lock that expired: the count restarts at zero (five fresh attempts);
+        - the count already at `max_failures`: refused and locked (from `now`);
+        - otherwise the count goes up by one and the check is allowed; the attempt that
+          reaches `max_failures` also sets the lock, which a right password lifts.
+
+        No audit entry: the caller records the attempt's outcome once it is known.
+        """
+        with self._store.transaction():
+            row = self._store.conn.execute(
+                "SELECT failed_attempts, locked_until FROM users WHERE id = ?", (user_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no user with id {user_id}")
+            failures = int(row[0])
+            until = datetime.fromisoformat(row[1]) if row[1] else None
+            if until is not None and now < until:
+                return AttemptClaim(False, failures, until)
+            if until is not None:  # expired
+                failures, until = 0, None
+            if failures >= max_failures:
+                until = now + lock_for
+                allowed = False
+            else:
+                failures += 1
+                allowed = True
+                if failures >= max_failures:
+                    until = now + lock_for
+            self._store.conn.execute(
+                "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?",
+                (failures, None if until is None else utc_iso(until), user_id),
+            )
+        return AttemptClaim(allowed, failures, until)
+
+    def clear_attempts(self, user_id: int) -> None:
+        """A right password: the count restarts and a lock this round set is lifted.
+
+        No audit entry of its own; the caller records the sign-in (or the change).
+        """
+        with self._store.transaction():
+            self._store.conn.execute(
+                "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                (user_id,),
+            )
 
     def deactivate(self, user_id: int, *, actor: int | None = None) -> User:
         return self.update(user_id, actor=actor, active=False)

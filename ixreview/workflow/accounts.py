@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from argon2 import PasswordHasher
 
@@ -28,6 +28,7 @@ from ixreview.letters.errors import CredentialError, WrongPasswordError
 from ixreview.store import InvalidRecordError, NotFoundError, Store, User
 from ixreview.store import Role as StoreRole
 from ixreview.store.clock import utc_iso
+from ixreview.store.users import AttemptClaim
 from ixreview.workflow import keys, passwords, validation
 from ixreview.workflow.errors import (
     AccountInactive,
@@ -38,7 +39,7 @@ from ixreview.workflow.errors import (
     NotPermitted,
     WorkflowError,
 )
-from ixreview.workflow.lockout import LockoutPolicy, LoginState, after_failure, after_success
+from ixreview.workflow.lockout import LockoutPolicy, LoginState
 from ixreview.workflow.roles import SIGNER_TITLES, Role
 
 _TO_STORE = {
@@ -190,63 +191,77 @@ def sign_in(
             "sign_in_failed", "user", None, actor=None, details={"reason": "unknown_user"}
         )
         raise AuthenticationFailed("wrong user name or password")
-    state = _login_state(user)
-    if state.is_locked(now):
-        assert state.locked_until is not None
+    claim = _claim(store, user, now, security)
+    if not claim.allowed:
+        assert claim.locked_until is not None
         store.audit.append(
             "sign_in_failed", "user", user.id, actor=None, details={"reason": "locked"}
         )
-        raise AccountLocked(_locked_message(state.locked_until))
+        raise AccountLocked(_locked_message(claim.locked_until))
     if not passwords.verify_password(user.password_hash or "", password, security.hasher):
-        _record_failure(store, user, now, security, purpose="sign_in")
+        _record_failure(store, user, claim, security, purpose="sign_in")
     if not user.active:
+        store.users.clear_attempts(user.id)
         store.audit.append(
             "sign_in_failed", "user", user.id, actor=None, details={"reason": "inactive"}
         )
         raise AccountInactive("this account was deactivated by an administrator")
     changes: dict[str, Any] = {}
-    if user.failed_attempts or user.locked_until:
-        cleared = after_success()
-        changes.update(failed_attempts=cleared.failed_attempts, locked_until=None)
     if passwords.needs_rehash(user.password_hash or "", security.hasher):
         changes["password_hash"] = passwords.hash_password(password, security.hasher)
     with store.transaction():
+        _clear(store, user)
         if changes:
             store.users.update(user.id, actor=user.id, **changes)
         store.audit.append("sign_in", "user", user.id, actor=user.id)
     return Session(user.id, user.username, role_of(user), now)
 
 
+def _claim(store: Store, user: User, now: datetime, security: Security) -> AttemptClaim:
+    """Count this attempt before the slow Argon2 check (see `UserRepository.claim_attempt`):
+    parallel attempts can never check more than `max_failures` wrong passwords."""
+    policy = security.lockout
+    return store.users.claim_attempt(
+        user.id, now=now, max_failures=policy.max_failures, lock_for=policy.lock_for
+    )
+
+
+def _clear(store: Store, user: User) -> None:
+    """A right password: the count this attempt added (and any earlier ones) restarts."""
+    if user.failed_attempts or user.locked_until:
+        # Earlier failures are on record: their reset is a change worth auditing.
+        store.users.update(user.id, actor=user.id, failed_attempts=0, locked_until=None)
+    else:
+        store.users.clear_attempts(user.id)
+
+
 def _record_failure(
-    store: Store, user: User, now: datetime, security: Security, *, purpose: str
-) -> None:
-    """Count a wrong password (towards the lock) and raise: locked or failed."""
-    state = after_failure(_login_state(user), now, security.lockout)
+    store: Store, user: User, claim: AttemptClaim, security: Security, *, purpose: str
+) -> NoReturn:
+    """A wrong password, already counted by the claim: audit it and raise, locked or failed."""
     with store.transaction():
-        store.users.update(
-            user.id,
-            actor=None,
-            failed_attempts=state.failed_attempts,
-            locked_until=None if state.locked_until is None else utc_iso(state.locked_until),
+        store.audit.append(
+            "changed", "user", user.id, actor=None,
+            details={"fields": ["failed_attempts", "locked_until"]},
         )
         action = "sign_in_failed" if purpose == "sign_in" else "password_failed"
         store.audit.append(
             action, "user", user.id, actor=None, details={"reason": "wrong_password",
                                                           "purpose": purpose}
         )
-        if state.locked_until is not None:
+        if claim.locked_until is not None:
             store.audit.append(
                 "locked",
                 "user",
                 user.id,
                 actor=None,
                 details={
-                    "until": utc_iso(state.locked_until),
+                    "until": utc_iso(claim.locked_until),
                     "failures": security.lockout.max_failures,
                 },
             )
-    if state.locked_until is not None:
-        raise AccountLocked(_locked_message(state.locked_until))
+    if claim.locked_until is not None:
+        raise AccountLocked(_locked_message(claim.locked_until))
     if purpose == "sign_in":
         raise AuthenticationFailed("wrong user name or password")
     raise AuthenticationFailed("wrong password: nothing was signed or changed")
@@ -277,8 +292,14 @@ def confirm_password(
 ) -> User:
     """Ask again before signing or unlocking; a wrong password counts towards the lock."""
     user = active_user(store, session)
+    claim = _claim(store, user, store.now(), security)
+    if not claim.allowed:
+        assert claim.locked_until is not None
+        raise AccountLocked(_locked_message(claim.locked_until))
     if not passwords.verify_password(user.password_hash or "", password, security.hasher):
-        _record_failure(store, user, store.now(), security, purpose=purpose)
+        _record_failure(store, user, claim, security, purpose=purpose)
+    # The right password restarts the count; the caller audits what it confirmed.
+    store.users.clear_attempts(user.id)
     return user
 
 
