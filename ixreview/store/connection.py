@@ -22,6 +22,23 @@ def default_db_path() -> Path:
     return Path(user_data_dir("ixreview", appauthor=False)) / DB_FILENAME
 
 
+SERVER_URL_PREFIXES = ("postgresql://", "postgres://")
+
+
+def is_server_url(target: object) -> bool:
+    """A team server's address (postgresql://USER@HOST/DB) rather than a file path."""
+    return isinstance(target, str) and target.startswith(SERVER_URL_PREFIXES)
+
+
+def resolve_db_target(target: Path | str | None) -> Path | str:
+    """A team server URL as given (from the argument or $IXREVIEW_DB), else the file path."""
+    if is_server_url(target):
+        return str(target)
+    if target is None and is_server_url(os.environ.get(DB_ENV)):
+        return os.environ[DB_ENV]
+    return resolve_db_path(None if target is None else Path(target))
+
+
 def resolve_db_path(path: Path | None) -> Path:
     """The argument, else $IXREVIEW_DB, else the platform's user data directory."""
     if path is not None:

@@ -15,12 +15,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 from sqlite_utils import Database
 
 from ixreview.store.audit import AuditLog
 from ixreview.store.clock import system_now
-from ixreview.store.connection import connect, resolve_db_path
+from ixreview.store.connection import connect, is_server_url, resolve_db_target
 from ixreview.store.decisions import DeterminationRepository
 from ixreview.store.errors import StoreError
 from ixreview.store.history import History, HistoryQuery
@@ -145,13 +146,23 @@ class Store:
         return restore(self, source, actor=actor)
 
 
-def open_store(path: Path | None = None, *, clock: Callable[[], datetime] = system_now) -> Store:
+def open_store(
+    path: Path | str | None = None, *, clock: Callable[[], datetime] = system_now
+) -> Store:
     """Open (creating and migrating as needed) the database at `path`.
 
     `path` defaults to $IXREVIEW_DB, then to ixreview.sqlite3 in the platform's
-    user data directory.
+    user data directory. A postgresql:// URL opens the team server instead
+    (store/postgres), which has the same surface (store/interface.py).
     """
-    resolved = resolve_db_path(path)
+    target = resolve_db_target(path)
+    if is_server_url(target):
+        from ixreview.store.postgres import open_pg_store  # psycopg only when used
+
+        # Same surface, duck-typed: the workflow relies only on what
+        # interface.StoreInterface lists, which both classes provide.
+        return cast(Store, open_pg_store(str(target), clock=clock))
+    resolved = Path(target)
     try:
         conn = connect(resolved)
     except sqlite3.DatabaseError as exc:

@@ -1,0 +1,90 @@
+"""History search on the team server: the desk's queries, PostgreSQL's indexes.
+
+Same filters, order, keyset cursor and rows as store/history.py. A name matches
+on `name_words` (the same folded name as the desk's FTS5 column, between
+spaces) with LIKE '% word%' per search word, each word a prefix of a name word,
+as FTS5's prefix query does; a pg_trgm GIN index serves the LIKE. Search text
+is bound as data, and the words hold only letters and digits
+(`folding.search_tokens`), so no LIKE wildcard comes from the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ixreview.store.folding import search_tokens
+from ixreview.store.history import MAX_PAGE, History, HistoryPage, HistoryQuery, HistoryRow, _cursor
+from ixreview.store.history import _build as desk_build
+from ixreview.store.postgres.connection import _placeholders
+
+if TYPE_CHECKING:
+    from ixreview.store.postgres.store import PostgresStore
+
+
+class PgHistory(History):
+    def __init__(self, store: PostgresStore) -> None:
+        self._pg = store
+
+    def search(
+        self, query: HistoryQuery, *, limit: int = 50, after: str | None = None
+    ) -> HistoryPage:
+        limit = max(1, min(limit, MAX_PAGE))
+        sql, params = build(query, limit + 1, after)
+        cursor = self._pg.raw.execute(sql, params)
+        names = [c.name for c in cursor.description or []]
+        rows = [HistoryRow(**dict(zip(names, r, strict=True))) for r in cursor]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return HistoryPage(rows, _cursor(rows[-1]) if more and rows else None)
+
+    def explain(self, query: HistoryQuery) -> list[str]:
+        """PostgreSQL's plan, for tests and benchmarks that check index use."""
+        sql, params = build(query, 51, None)
+        return [str(r[0]) for r in self._pg.raw.execute("EXPLAIN " + sql, params)]
+
+
+def _text_filter(text: str) -> tuple[str, list[Any]]:
+    """Free text matches a reference (or its start), a member ID, a birth date or a name."""
+    alternatives = [
+        "r.reference IN (%s, %s)",
+        "(r.reference >= %s AND r.reference < %s)",
+        "r.member_id = %s",
+    ]
+    params: list[Any] = [text, text.upper(), text, text + "\U0010ffff", text]
+    try:
+        born = date.fromisoformat(text)
+    except ValueError:
+        born = None
+    if born is not None:
+        alternatives.append("r.birth_date = %s")
+        params.append(born.isoformat())
+    tokens = search_tokens(text)
+    if tokens:
+        alternatives.append("(" + " AND ".join(["r.name_words LIKE %s"] * len(tokens)) + ")")
+        params += [f"% {t}%" for t in tokens]
+    sql = "r.id IN (SELECT r.id FROM ixreview.requests r WHERE " + " OR ".join(alternatives) + ")"
+    return sql, params
+
+
+def build(query: HistoryQuery, limit: int, after: str | None) -> tuple[str, list[Any]]:
+    """The desk's query without its FTS5 text filter, plus the server's name filter.
+
+    Without text the desk walks `determinations` when a decision, reviewer or
+    policy filter is set; that walk returns the same rows in the same order
+    (determinations carry the request's received time and id), so the text
+    filter simply joins its conditions.
+    """
+    text = (query.text or "").strip()
+    sql, params = desk_build(replace(query, text=None), limit, after)
+    sql = _placeholders(sql)
+    if text:
+        head, order = sql.rsplit(" ORDER BY ", 1)
+        condition, text_params = _text_filter(text)
+        # The outer WHERE (if any) follows the last join, the users one.
+        outer = head.rsplit("u.id = d.decider_id", 1)[1]
+        joiner = " AND " if outer.startswith(" WHERE ") else " WHERE "
+        sql = f"{head}{joiner}{condition} ORDER BY {order}"
+        params = params[:-1] + text_params + params[-1:]  # the limit stays last
+    return sql, params

@@ -1,0 +1,25 @@
+"""Fixtures of the team-server tests: a fresh database on the throwaway server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pg_server import PgServer, fresh_database_url, shared_server, stop_shared_server
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_pg_server() -> Iterator[None]:
+    yield
+    stop_shared_server()
+
+
+@pytest.fixture
+def pg() -> PgServer:
+    return shared_server()
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """A new database (schema, roles and grants applied), owned by the superuser."""
+    return fresh_database_url()
