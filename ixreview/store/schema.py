@@ -216,8 +216,66 @@ def _v2_name_search(db: Database) -> None:
     db.execute("INSERT INTO requests_fts (requests_fts) VALUES ('rebuild')")
 
 
+_V3 = """
+-- Utilization-management metrics read this, not determinations: one small row per
+-- determination with its clock facts precomputed (urgency, seconds from receipt,
+-- on time), so a report over a million decisions is an index scan, not a join.
+-- Derived data only, kept by triggers; "current" drops to 0 when superseded.
+CREATE TABLE decision_times (
+    determination_id INTEGER PRIMARY KEY REFERENCES determinations(id),
+    expedited INTEGER NOT NULL,
+    decision TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    month INTEGER NOT NULL,  -- year * 12 + month - 1 of decided_at (UTC)
+    seconds INTEGER NOT NULL,  -- receipt to decision
+    on_time INTEGER NOT NULL,  -- decided by the request's decision_due_at
+    decider_id INTEGER NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1
+);
+-- Column order = GROUP BY order: the aggregate streams the index, no sorting.
+CREATE INDEX decision_times_period ON decision_times
+    (month, expedited, decision, current, decided_at, seconds, on_time);
+CREATE INDEX decision_times_reviewer ON decision_times (decider_id, decision, current, decided_at);
+CREATE INDEX decision_times_median ON decision_times (expedited, month, seconds, decided_at)
+    WHERE current = 1 AND decision IN ('A1', 'A3');
+CREATE TRIGGER decision_times_insert AFTER INSERT ON determinations
+BEGIN
+    INSERT INTO decision_times (determination_id, expedited, decision, decided_at, month,
+        seconds, on_time, decider_id)
+    SELECT NEW.id, coalesce(r.urgency = 'expedited', 0), NEW.decision, NEW.decided_at,
+        CAST(substr(NEW.decided_at, 1, 4) AS INTEGER) * 12
+            + CAST(substr(NEW.decided_at, 6, 2) AS INTEGER) - 1,
+        CAST(round((julianday(NEW.decided_at) - julianday(r.received_at)) * 86400) AS INTEGER),
+        NEW.decided_at <= r.decision_due_at, NEW.decider_id
+    FROM requests r WHERE r.id = NEW.request_id;
+    UPDATE decision_times SET current = 0 WHERE determination_id = NEW.supersedes_id;
+END;
+-- Requests received per period and urgency without reading the request rows.
+CREATE INDEX requests_received_urgency ON requests (received_at, urgency);
+-- Open reviews (the "overdue now" count) without scanning every decided one.
+CREATE INDEX reviews_open ON reviews (state, request_id)
+    WHERE state IN ('draft', 'referred', 'pended');
+"""
+
+
+def _v3_decision_times(db: Database) -> None:
+    """Metrics: per-determination clock facts (backfilled) and the indexes reports read."""
+    db.executescript(_V3)
+    db.execute(
+        "INSERT INTO decision_times (determination_id, expedited, decision, decided_at, month,"
+        " seconds, on_time, decider_id, current)"
+        " SELECT d.id, coalesce(r.urgency = 'expedited', 0), d.decision, d.decided_at,"
+        " CAST(substr(d.decided_at, 1, 4) AS INTEGER) * 12"
+        " + CAST(substr(d.decided_at, 6, 2) AS INTEGER) - 1,"
+        " CAST(round((julianday(d.decided_at) - julianday(r.received_at)) * 86400) AS INTEGER),"
+        " d.decided_at <= r.decision_due_at, d.decider_id,"
+        " NOT EXISTS (SELECT 1 FROM determinations s WHERE s.supersedes_id = d.id)"
+        " FROM determinations d JOIN requests r ON r.id = d.request_id"
+    )
+
+
 # Append only: never edit or reorder a migration that has shipped.
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_name_search]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_name_search, _v3_decision_times]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
