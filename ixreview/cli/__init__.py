@@ -64,16 +64,29 @@ class LazyGroup(click.Group):
         return command
 
 
+class DatabaseTarget(click.ParamType[Any, Any]):
+    """A database file path, or a team server's postgresql://USER@HOST/DB URL (kept as
+    text: a Path would fold its '//')."""
+
+    name = "PATH|URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, Path) or not str(value).startswith(("postgresql://", "postgres://")):
+            return click.Path(dir_okay=False, path_type=Path).convert(value, param, ctx)
+        return str(value)
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ixreview")
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=DatabaseTarget(),
     envvar="IXREVIEW_DB",
-    help="The case database (default: in your user data directory; env IXREVIEW_DB).",
+    help="The case database: a file (default: in your user data directory) or a team "
+    "server, postgresql://USER@HOST/DB (env IXREVIEW_DB).",
 )
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None) -> None:
+def cli(ctx: click.Context, db: Path | str | None) -> None:
     """ixreview: prior-authorization review of ixabepilone (Ixempra, HCPCS J9207).
 
     Evaluate a case against a plan's policy, keep the record of every review,

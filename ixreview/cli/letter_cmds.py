@@ -37,10 +37,16 @@ class _Record:
     note: str | None  # what the record says beyond the hash
 
 
-def _db_path(ctx: click.Context) -> Path:
-    from ixreview.store.connection import resolve_db_path
+def _db_path(ctx: click.Context) -> Path | str:
+    """The database file, or a team server's URL."""
+    from ixreview.store.connection import resolve_db_target
 
-    return resolve_db_path((ctx.obj or {}).get("db"))
+    return resolve_db_target((ctx.obj or {}).get("db"))
+
+
+def _exists(db: Path | str) -> bool:
+    """A file that exists, or a team server (whose reachability open_store reports)."""
+    return isinstance(db, str) or db.exists()
 
 
 @click.command()
@@ -88,7 +94,7 @@ def letter(
     from ixreview.workflow.records import reader
 
     db = _db_path(ctx)
-    if not db.exists():
+    if not _exists(db):
         raise InputError(f"no case database at {db} (use --db or IXREVIEW_DB)")
     if not force:  # refused before the password is asked; --force replaces only at the end
         make_room(out, force=False, option="--out")
@@ -184,7 +190,7 @@ def verify(
 
     note: str | None = None
     db = _db_path(ctx)
-    if (not trust or expected is None) and db.exists():
+    if (not trust or expected is None) and _exists(db):
         stored_roots, record = _from_store(ctx, db, pdf, need_record=expected is None)
         if not trust and stored_roots:
             roots_data.append(stored_roots)
@@ -198,7 +204,7 @@ def verify(
         reference = letter_reference(pdf)
         note = (
             "no case database to compare with"
-            if not db.exists()
+            if not _exists(db)
             else f'no request "{reference}" on record'
             if reference
             else "the file names no ixreview request reference"
@@ -218,7 +224,7 @@ def verify(
 
 
 def _from_store(
-    ctx: click.Context, db: Path, pdf: bytes, *, need_record: bool
+    ctx: click.Context, db: Path | str, pdf: bytes, *, need_record: bool
 ) -> tuple[str | None, _Record | None]:
     """The trust roots kept in the database and the stored letter this file should be."""
     from ixreview.letters.verify import letter_reference

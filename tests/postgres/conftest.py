@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+# The store tests' builders (case_text, approval, ...) serve these tests too.
+sys.path.insert(0, str(Path(__file__).parent.parent / "store"))
 from pg_server import PgServer, fresh_database_url, shared_server, stop_shared_server
 
 

@@ -149,7 +149,8 @@ CREATE TABLE determinations (
     received_at text COLLATE "C" NOT NULL,
     policy_id text NOT NULL,
     policy_version text NOT NULL,
-    decision text NOT NULL CHECK (decision IN ('A1', 'A3', 'A4', 'A6')),
+    -- C: cancelled (X12 306); A6 from desks recorded before the desk's code change.
+    decision text NOT NULL CHECK (decision IN ('A1', 'A3', 'A4', 'A6', 'C')),
     decider_id bigint NOT NULL REFERENCES users(id),
     decider_role text NOT NULL,
     rationale text NOT NULL,
