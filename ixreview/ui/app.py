@@ -117,7 +117,23 @@ class Session:
         # Looked up at call time: a settings change replaces the watcher's IdleLock.
         self.window.unlocked = self._restart_idle_clock  # type: ignore[method-assign]
         self.window.settingsSaved.connect(self.apply_idle_minutes)
+        self.window.signedOut.connect(lambda: self.switch_user(app))
         self.window.show()
+
+    def switch_user(self, app: QApplication) -> None:
+        """After a sign-out: the sign-in window again; the next reviewer gets a fresh main
+        window (nothing of the first one's cases stays on screen), or the app ends."""
+        if self.window is not None:
+            if self.watcher is not None:
+                app.removeEventFilter(self.watcher)
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        dialog = SignInDialog(self.attempt)
+        if dialog.exec():
+            self.start_main(app)
+        else:
+            app.quit()
 
     def _restart_idle_clock(self) -> None:
         if self.watcher is not None:

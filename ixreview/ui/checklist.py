@@ -1,6 +1,8 @@
 """The guided checklist: a step list, the current page, and the criteria panel beside it.
 
 Each step in the list shows ✔ once confirmed and ✖ while an error stands on it.
+"Confirm this page" moves on to the next step, with the keyboard on that page's
+confirm button (or, on the decision page, the password).
 `next_step` / `previous_step` are the main window's Review > Next / Previous step
 (Ctrl+PgDown / Ctrl+PgUp). The checklist has no shortcuts of its own: a second
 QShortcut for the same keys made Qt call them ambiguous and do nothing.
@@ -67,6 +69,7 @@ class ChecklistWidget(QWidget):
         for title, page in zip(STEP_TITLES, self.pages, strict=True):
             self.stack.addWidget(page)
             self.steps.addItem(QListWidgetItem(title))
+            page.confirmedByHand.connect(self._advance)
         self.decision: DecisionPage = self.pages[-1]  # type: ignore[assignment]
         self.decision.decided.connect(self.decided)
         # A saved policy may carry its version ("BCBST-IXEMPRA@current"); the choice does not.
@@ -99,6 +102,12 @@ class ChecklistWidget(QWidget):
 
     def next_step(self) -> None:
         self.go_to(self.steps.currentRow() + 1)
+
+    def _advance(self) -> None:
+        self.next_step()
+        target = self.pages[self.steps.currentRow()].first_focus()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def previous_step(self) -> None:
         self.go_to(self.steps.currentRow() - 1)

@@ -22,6 +22,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -49,7 +50,10 @@ class LetterPreview(QDialog):
         self.pdf = pdf
         self.setWindowTitle(f"Letter: {title}")
         self.setAccessibleName("Letter preview")
-        self.resize(880, 980)
+        self._fit_screen(parent)
+        # Closing gives the keyboard back where it was in the main window.
+        self._return_focus = QApplication.focusWidget()
+        self.finished.connect(self._give_focus_back)
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(pdf))
@@ -82,6 +86,27 @@ class LetterPreview(QDialog):
         self.print_button.clicked.connect(self.print_letter)
         self.save_button.clicked.connect(self.save_as)
         layout.addWidget(buttons)
+
+    def _fit_screen(self, parent: QWidget | None) -> None:
+        """As tall as a page reads well, never taller than the screen (1366×768 included):
+        Print and Save As stay on screen."""
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        width, height = 880, 980
+        if free is not None:
+            width, height = min(width, free.width() - 40), min(height, free.height() - 60)
+        self.resize(width, height)
+
+    def _give_focus_back(self) -> None:
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
+        if window is not None:
+            window.activateWindow()
+        target = self._return_focus
+        if target is not None and target.isVisible():
+            target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        elif window is not None:
+            window.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def page_count(self) -> int:
         return int(self.document.pageCount())

@@ -41,18 +41,22 @@ from ixreview.ui.history_model import REFERENCE_ROLE as HISTORY_REFERENCE
 from ixreview.ui.history_model import HistoryModel
 from ixreview.ui.queue_model import REFERENCE_ROLE, QueueModel, QueueProxy
 from ixreview.ui.review_tab import ReviewTab
+from ixreview.ui.words import reviewer_name, reviewer_with_role
 
 
 class MainWindow(QMainWindow):
-    """Signals: settingsSaved(): an administrator's settings were stored (idle lock etc.)."""
+    """Signals: settingsSaved(): an administrator's settings were stored (idle lock etc.);
+    signedOut(): the reviewer signed out (her work is saved as she types); the app
+    asks who signs in next."""
 
     settingsSaved = Signal()
+    signedOut = Signal()  # File > Sign out, or "Sign in as someone else" on the lock screen
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         user = desk.user
-        who = f"{user.full_name} ({user.role})" if user else ""
+        who = reviewer_with_role(user) if user else ""
         self.setWindowTitle(f"ixreview: {who}")
         self.setAcceptDrops(True)
         self.settings = QSettings("ixreview", "ixreview")
@@ -60,6 +64,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        # A message belongs to the tab it was said on, not to the next one.
+        self.tabs.currentChanged.connect(lambda _i: self.statusBar().clearMessage())
         self.tabs.setAccessibleName("Work area")
         self.tabs.addTab(self._make_queue(), "Work &queue")
         self.tabs.addTab(self._make_history(), "&History")
@@ -97,7 +103,7 @@ class MainWindow(QMainWindow):
         self.queue_model = QueueModel(self)
         self.queue_proxy = QueueProxy(self)
         self.queue_proxy.setSourceModel(self.queue_model)
-        self.queue_filter.textChanged.connect(self.queue_proxy.setFilterFixedString)
+        self.queue_filter.textChanged.connect(self.queue_proxy.set_filter_text)
         self.queue_view = QTableView(page)
         self.queue_view.setObjectName("queue_view")
         self.queue_view.setAccessibleName("Work queue")
@@ -358,26 +364,49 @@ class MainWindow(QMainWindow):
             self.import_path(Path(url.toLocalFile()))
 
     # -- lock -----------------------------------------------------------------------------
-    def lock(self) -> None:
-        """Hide every PHI view; only the same user's password brings them back."""
+    def lock(self, *, idle: bool = True) -> None:
+        """Hide every PHI view; only the same user's password brings them back, or
+        "Sign in as someone else" (her work is saved as she types) signs her out."""
         from ixreview.ui.unlock import UnlockDialog
 
         self.stack.setCurrentWidget(self.lock_screen)
         self.setWindowTitle("ixreview: locked")
+        self.statusBar().clearMessage()  # no case's message on the lock screen
         self.desk.record_lock()
         for w in self.findChildren(QWidget):
             if w.isWindow() and w is not self and w.isVisible():
                 w.hide()  # letter previews and dialogs hold PHI too
-        username = self.desk.user.username if self.desk.user else ""
-        self.unlock_dialog = UnlockDialog(username, self._unlock_with, self)
+        user = self.desk.user
+        who = reviewer_name(user) if user else ""
+        self.unlock_dialog = UnlockDialog(who, self._unlock_with, self, idle=idle)
+        self.unlock_dialog.switchUser.connect(self.sign_out)
         self.unlock_dialog.open()
+
+    def lock_now(self) -> None:
+        """Tools > Lock now: a lock by hand (the screen does not blame inactivity)."""
+        self.lock(idle=False)
+
+    def sign_out(self) -> None:
+        """File > Sign out: close the reviews (every change is already saved), end the
+        session on record, and hand over to whoever signs in next."""
+        from ixreview.workflow import accounts
+
+        for i in range(self.tabs.count() - 1, 1, -1):
+            self.close_tab(i)
+        for w in self.findChildren(QWidget):
+            if w.isWindow() and w is not self and w.isVisible():
+                w.hide()
+        if self.desk.session is not None:
+            accounts.sign_out(self.desk.store, self.desk.session)
+        self.desk.session, self.desk.user = None, None
+        self.signedOut.emit()
 
     def _unlock_with(self, password: str) -> bool:
         if not self.desk.check_password(password):
             return False
         self.stack.setCurrentWidget(self.tabs)
         user = self.desk.user
-        self.setWindowTitle(f"ixreview: {user.full_name} ({user.role})" if user else "ixreview")
+        self.setWindowTitle(f"ixreview: {reviewer_with_role(user)}" if user else "ixreview")
         self.unlocked()
         return True
 
@@ -397,6 +426,7 @@ class MainWindow(QMainWindow):
         self._action(file, "Load &sample requests", QKeySequence(), self.load_samples)
         self._action(file, "&Refresh queue", QKeySequence.StandardKey.Refresh, self.refresh_queue)
         file.addSeparator()
+        self._action(file, "Sign ou&t", QKeySequence(), self.sign_out)
         self._action(file, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         review = bar.addMenu("&Review")
         self._action(review, "&Next step", QKeySequence("Ctrl+PgDown"), self._next_step)
@@ -417,7 +447,7 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu("&Tools")
         settings = self._action(tools, "&Settings…", QKeySequence("Ctrl+,"), self.edit_settings)
         settings.setEnabled(self.desk.is_admin)
-        self._action(tools, "&Lock now", QKeySequence("Ctrl+Shift+L"), self.lock)
+        self._action(tools, "&Lock now", QKeySequence("Ctrl+Shift+L"), self.lock_now)
 
     def _action(
         self,

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ixreview.store.folding import fold
 from ixreview.ui.colors import tone
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,10 +104,31 @@ class QueueModel(QAbstractTableModel):
 
 
 class QueueProxy(QSortFilterProxyModel):
-    """Sort by `SORT_ROLE`; filter on the text of every column, case-insensitively."""
+    """Sort by `SORT_ROLE`; filter on the text of every column, accent- and
+    case-insensitively like History ("asa" finds Åsa Söderström)."""
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.setSortRole(SORT_ROLE)
         self.setFilterKeyColumn(-1)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._folded = ""
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._folded = fold(text.strip())
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(
+        self,
+        source_row: int,
+        source_parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if not self._folded:  # no typed filter: Qt's own (setFilterFixedString)
+            return super().filterAcceptsRow(source_row, source_parent)
+        model = self.sourceModel()
+        cells = (
+            str(model.index(source_row, col, source_parent).data() or "")
+            for col in range(model.columnCount())
+        )
+        return self._folded in fold(" ".join(cells))

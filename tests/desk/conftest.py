@@ -15,6 +15,9 @@ assert _spec is not None and _spec.loader is not None
 _fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_fixtures)
 
+from test_whole_review import sign_in, staffed_db  # noqa: E402  (the real sign-in window)
+
 make_model = _fixtures.make_model
 make_checklist = _fixtures.make_checklist
 no_blocking_message_boxes = _fixtures.no_blocking_message_boxes
+__all__ = ["make_checklist", "make_model", "no_blocking_message_boxes", "sign_in", "staffed_db"]

@@ -43,7 +43,8 @@ def make_checklist(qtbot: Any, make_model: Any):
 
 @pytest.fixture(autouse=True)
 def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """A modal QMessageBox would wait forever offscreen: record it and answer "OK".
+    """A modal QMessageBox would wait forever offscreen: record it and answer "OK" (a
+    question, such as the summary before signing: "Yes").
 
     Tests that check a message patch the box themselves (their patch wins)."""
     from PySide6.QtWidgets import QMessageBox
@@ -53,10 +54,12 @@ def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str
     def record(kind: str):  # type: ignore[no-untyped-def]
         def box(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
             shown.append((kind, f"{title}: {text}"))
+            if kind == "question":
+                return QMessageBox.StandardButton.Yes
             return QMessageBox.StandardButton.Ok
 
         return box
 
-    for kind in ("information", "warning", "critical"):
+    for kind in ("information", "warning", "critical", "question"):
         monkeypatch.setattr(QMessageBox, kind, record(kind))
     return shown

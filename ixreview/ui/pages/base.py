@@ -1,13 +1,16 @@
 """What every checklist page shares: its Designer form, bindings, and the confirm button.
 
 Signals:
-    (none of its own; pages talk to the review model, never to each other)
+    confirmedByHand(): the reviewer pressed "Confirm this page" and it was confirmed
+    (the checklist moves on to the next step). Pages talk to the review model, never
+    to each other.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ixreview.ui.fields import FieldBinding, object_name
@@ -20,6 +23,7 @@ class ChecklistPage(QWidget):
     page: str = ""
     title: str = ""
     form: Any = None  # the generated Ui_* class
+    confirmedByHand = Signal()
 
     def __init__(self, model: ReviewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,7 +33,7 @@ class ChecklistPage(QWidget):
         self.setAccessibleName(self.title)
         self.bindings: dict[str, FieldBinding] = {}
         if hasattr(self.ui, "confirm_button"):
-            self.ui.confirm_button.clicked.connect(self.confirm)
+            self.ui.confirm_button.clicked.connect(self._confirm_pressed)
             model.derivedChanged.connect(self.update_confirm)
             model.confirmedChanged.connect(lambda _page: self.update_confirm())
             self.update_confirm()
@@ -44,6 +48,17 @@ class ChecklistPage(QWidget):
         ok = self.model.confirm(self.page)
         self.update_confirm()
         return ok
+
+    def _confirm_pressed(self) -> None:
+        if self.confirm():
+            self.confirmedByHand.emit()
+
+    def first_focus(self) -> QWidget | None:
+        """Where the keyboard goes when the checklist moves to this page: its confirm
+        button while it may be pressed (a complete imported case is confirmed page after
+        page with one key), else nothing in particular."""
+        button = getattr(self.ui, "confirm_button", None)
+        return button if button is not None and button.isEnabled() else None
 
     def update_confirm(self) -> None:
         errors = self.model.page_errors(self.page)

@@ -49,6 +49,7 @@ from ixreview.ui.icons import clause_icon, clause_words
 from ixreview.ui.pages.base import ChecklistPage
 from ixreview.ui.review_model import ReviewModel
 from ixreview.ui.review_state import PAGE_FIELDS, STEP_TITLES
+from ixreview.ui.signing_summary import SIGNED_ACTIONS, ask_to_sign, summary_html
 
 ACTIONS = ("approve", "refer", "deny", "pend")
 NOT_RECEIVED = "info_not_received"
@@ -150,6 +151,10 @@ class DecisionPage(ChecklistPage):
     def _reason_shown(self, clause_id: str) -> str:
         own = self.model.state.clause_comments.get(clause_id, "").strip()
         return own or self._prefill.get(clause_id, "")
+
+    def first_focus(self) -> QWidget | None:
+        """Arriving here ready to decide, the keyboard is in the password field."""
+        return self.ui.password if self.ui.password.isEnabled() else None
 
     def unconfirmed_pages(self) -> list[str]:
         return [p for p in PAGE_FIELDS if not self.model.is_confirmed(p)]
@@ -331,8 +336,12 @@ class DecisionPage(ChecklistPage):
             ui.password.clear()  # as after any refusal: nothing was signed
             ui.reason.setFocus()
             return False
+        reasons = self.member_reasons() if action == "deny" else None
+        if action in SIGNED_ACTIONS and not self.confirm_signing(action, reasons):
+            ui.password.clear()
+            self._status("Not signed: nothing was recorded.")
+            return False
         try:
-            reasons = self.member_reasons() if action == "deny" else None
             message = self.handler.decide(
                 action, ui.reason.toPlainText(), ui.password.text(), reasons
             )
@@ -344,6 +353,12 @@ class DecisionPage(ChecklistPage):
         self._status(f"✔ {message}")
         self.decided.emit(action)
         return True
+
+    def confirm_signing(self, action: str, reasons: dict[str, str] | None) -> bool:
+        """One summary of what will be signed (decision, authorization or reasons, letter,
+        recipient) before the password signs it."""
+        text = summary_html(action, self.model.case, self.model.evaluation, reasons)
+        return ask_to_sign(self, text)
 
     def cancel(self) -> bool:
         """Press "Cancel review" with the chosen reason (and note, if any)."""

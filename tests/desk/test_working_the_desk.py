@@ -1,0 +1,130 @@
+"""Working the desk: queue filter, confirm-and-move-on, the summary before signing,
+lock wording, sign out, the letter preview on a small screen and focus after it."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import DATA
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_whole_review import PASSWORDS, confirm_all
+
+pytestmark = pytest.mark.gui
+
+
+def _sample(tmp_path: Path, name: str) -> Path:
+    text = resources.files("ixreview.resources.samples").joinpath(name).read_text("utf-8")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_queue_filter_ignores_accents_and_case(
+    qtbot: Any, sign_in: Any, tmp_path: Path
+) -> None:
+    w = sign_in("nina")
+    w.import_path(_sample(tmp_path, "bcbst-pend-her2-report.json"))
+    w.import_path(DATA / "example-case.json")
+    w.tabs.setCurrentIndex(0)
+    qtbot.keyClicks(w.queue_filter, "asa SODER")
+    assert w.queue_proxy.rowCount() == 1
+    assert w.queue_proxy.index(0, 0).data() == "Åsa Söderström"
+    w.queue_filter.clear()
+    assert w.queue_proxy.rowCount() == 2
+
+
+def test_confirm_moves_to_the_next_step_and_the_summary_comes_before_signing(
+    qtbot: Any, sign_in: Any, no_blocking_message_boxes: list[tuple[str, str]]
+) -> None:
+    w = sign_in("nina")
+    assert w.windowTitle() == "ixreview: Nina Okafor, RN (nurse reviewer)"
+    w.import_path(DATA / "example-case.json")
+    tab = w.current_review()
+    checklist = tab.checklist
+    for step, page in enumerate(checklist.pages[:-1]):
+        assert checklist.steps.currentRow() == step
+        qtbot.mouseClick(page.ui.confirm_button, Qt.MouseButton.LeftButton)
+        assert checklist.steps.currentRow() == step + 1
+    decision = checklist.decision
+    assert QApplication.focusWidget() is decision.ui.password or not w.isActiveWindow()
+    qtbot.keyClicks(decision.ui.password, PASSWORDS["nina"])
+    qtbot.mouseClick(decision.ui.approve, Qt.MouseButton.LeftButton)
+    asked = [text for kind, text in no_blocking_message_boxes if kind == "question"]
+    assert len(asked) == 1
+    summary = asked[0]
+    assert "Decision:</b> Approve" in summary
+    assert "9 doses of 75 units of J9207 (675 units)" in summary
+    assert "approval letter to Dolores Ibáñez" in summary
+    assert "Approved" in decision.ui.action_status.text()
+
+
+def test_going_back_from_the_summary_signs_nothing(
+    qtbot: Any, sign_in: Any, monkeypatch: Any
+) -> None:
+    w = sign_in("nina")
+    reference = w.import_path(DATA / "example-case.json")
+    tab = w.current_review()
+    confirm_all(tab)
+    decision = tab.checklist.decision
+    monkeypatch.setattr(decision, "confirm_signing", lambda *_a: False)
+    qtbot.keyClicks(decision.ui.password, PASSWORDS["nina"])
+    assert not decision.act("approve")
+    assert w.desk.letters(reference) == []
+    assert decision.ui.password.text() == ""
+
+
+def test_a_lock_by_hand_does_not_blame_inactivity_and_offers_another_reviewer(
+    qtbot: Any, sign_in: Any
+) -> None:
+    w = sign_in("nina")
+    w.import_path(DATA / "example-case.json")
+    w.statusBar().showMessage("PA-2026-004211 imported")
+    w.lock_now()
+    assert w.statusBar().currentMessage() == ""
+    heading = w.unlock_dialog.ui.heading.text()
+    assert "inactivity" not in heading and heading.startswith("ixreview is locked.")
+    assert "Nina Okafor, RN" in heading
+    w.lock()  # the idle watcher's lock
+    assert "inactivity" in w.unlock_dialog.ui.heading.text()
+    signed_out: list[bool] = []
+    w.signedOut.connect(lambda: signed_out.append(True))
+    qtbot.mouseClick(w.unlock_dialog.other, Qt.MouseButton.LeftButton)
+    assert signed_out == [True]
+    assert w.desk.session is None and w.tabs.count() == 2  # the review tab is closed
+    actions = [a.text() for a in w.menuBar().actions()[0].menu().actions()]
+    assert "Sign ou&t" in actions
+
+
+def test_the_status_bar_does_not_follow_to_another_tab(qtbot: Any, sign_in: Any) -> None:
+    w = sign_in("nina")
+    w.import_path(DATA / "example-case.json")
+    assert w.statusBar().currentMessage()
+    w.tabs.setCurrentIndex(1)
+    assert w.statusBar().currentMessage() == ""
+
+
+def test_the_letter_preview_fits_the_screen_and_gives_focus_back(qtbot: Any, sign_in: Any) -> None:
+    w = sign_in("nina")
+    reference = w.import_path(DATA / "example-case.json")
+    tab = w.current_review()
+    confirm_all(tab)
+    decision = tab.checklist.decision
+    qtbot.keyClicks(decision.ui.password, PASSWORDS["nina"])
+    assert decision.act("approve")
+    preview = w.preview
+    free = preview.screen().availableGeometry()
+    assert preview.height() <= free.height() - 60 + 1
+    assert preview.width() <= free.width()
+    for button in (preview.print_button, preview.save_button):
+        assert button.isVisible()
+        assert preview.rect().contains(button.geometry())
+    tab.checklist.decision.ui.reason.setFocus()
+    before = QApplication.focusWidget()
+    preview._return_focus = before  # as when it opened from there
+    preview.reject()
+    assert QApplication.focusWidget() in (before, None)
+    assert w.desk.letters(reference)
