@@ -34,7 +34,28 @@ from ixreview.letters.errors import CredentialError, WrongPasswordError
 
 PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
+# X.520 "role" (id-at-role): the machine-readable role the organization CA vouches
+# for ("physician_reviewer", "nurse_reviewer"). The title beside it is for people.
+ROLE_OID = x509.ObjectIdentifier("2.5.4.72")
+PHYSICIAN_ROLE = "physician_reviewer"
+# Certificates issued before the role attribute name the role only in their title;
+# these title openings (the workflow's SIGNER_TITLES) identify it, both signed by the CA.
+_LEGACY_TITLES = {"physician reviewer": PHYSICIAN_ROLE, "nurse reviewer": "nurse_reviewer"}
+
 MIN_PASSWORD_LENGTH = 8
+
+# Reviewers and the timestamp authority sign (and commit to) content, nothing else.
+SIGNING_KEY_USAGE = x509.KeyUsage(
+    digital_signature=True,
+    content_commitment=True,
+    key_encipherment=False,
+    data_encipherment=False,
+    key_agreement=False,
+    key_cert_sign=False,
+    crl_sign=False,
+    encipher_only=False,
+    decipher_only=False,
+)
 
 
 class KeyProtection(BaseModel):
@@ -209,12 +230,17 @@ def enroll_reviewer(
     credentials: str = "",
     email: str | None = None,
     valid_years: int = 10,
+    role_code: str | None = None,
+    valid_for: dt.timedelta | None = None,
+    now: dt.datetime | None = None,
 ) -> ReviewerCredential:
     """Issue a reviewer's ECDSA P-256 key and certificate, signed by the organization CA.
 
     The certificate's subject carries the printed name (CN), credentials and role
-    (title), so a verifier can show who signed without our database. The new key is
-    encrypted under the reviewer's own `password`.
+    (title), so a verifier can show who signed without our database; `role_code`
+    goes in the X.520 role attribute, which deciding and `verify` check. The new key
+    is encrypted under the reviewer's own `password`. `valid_for` overrides
+    `valid_years` (tests of expiry).
     """
     name, role = name.strip(), role.strip()
     if not name:
@@ -228,10 +254,13 @@ def enroll_reviewer(
     attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
     title = f"{role} ({credentials.strip()})" if credentials.strip() else role
     attrs.append(x509.NameAttribute(NameOID.TITLE, title))
+    if role_code:
+        attrs.append(x509.NameAttribute(ROLE_OID, role_code))
     attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, ca.name))
     if email:
         attrs.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email.strip()))
-    now = _now()
+    now = (now or _now()).replace(microsecond=0)
+    lifetime = valid_for or dt.timedelta(days=365 * valid_years)
     builder = (
         x509.CertificateBuilder()
         .subject_name(x509.Name(attrs))
@@ -239,24 +268,9 @@ def enroll_reviewer(
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(
-            min(now + dt.timedelta(days=365 * valid_years), ca_cert.not_valid_after_utc)
-        )
+        .not_valid_after(min(now + lifetime, ca_cert.not_valid_after_utc))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
+        .add_extension(SIGNING_KEY_USAGE, critical=True)
         .add_extension(
             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
         )
@@ -315,3 +329,22 @@ def certificate_display_name(cert: x509.Certificate) -> str:
         value = cns[0].value
         return value if isinstance(value, str) else value.decode("utf-8", "replace")
     return cert.subject.rfc4514_string()
+
+
+def certificate_role(cert: x509.Certificate) -> str | None:
+    """The role the CA vouched for: the role attribute, else a legacy title's opening."""
+    roles = cert.subject.get_attributes_for_oid(ROLE_OID)
+    if roles:
+        value = roles[0].value
+        return value if isinstance(value, str) else value.decode("utf-8", "replace")
+    titles = cert.subject.get_attributes_for_oid(NameOID.TITLE)
+    title = str(titles[0].value).casefold() if titles else ""
+    for opening, role in _LEGACY_TITLES.items():
+        if title.startswith(opening):
+            return role
+    return None
+
+
+def certificate_title(cert: x509.Certificate) -> str | None:
+    titles = cert.subject.get_attributes_for_oid(NameOID.TITLE)
+    return str(titles[0].value) if titles else None

@@ -5,8 +5,14 @@ Order matters, so a failure leaves nothing half-done:
 2. the reviewer's password unlocks the key (`WrongPasswordError`: nothing rendered);
 3. the printed name must be the certificate holder's;
 4. the letter is rendered with the signing time printed in its signature block;
-5. pyHanko signs the whole file at exactly that time (PAdES baseline B, SHA-256),
-   with the signature field placed over the printed block.
+5. pyHanko signs the whole file at exactly that time (SHA-256), with the signature
+   field placed over the printed block. With `long_term` (the workflow always
+   passes it) the signature is PAdES B-LTA: an RFC 3161 signature timestamp, the
+   DSS with the chain's certificates and the CA's revocation list, then a document
+   timestamp (`timestamps.py`). Without it, baseline B (previews and old tests).
+
+`audit_head` (seq, hash) goes into the signed /Keywords as `audit-head=SEQ:HASH`:
+the letter then anchors the audit log outside the database (`store/audit_check`).
 
 pyHanko is imported inside `_pades_sign` only: `import pyhanko.sign` costs about
 half a second and nothing on the application's start-up path may pay it.
@@ -25,16 +31,24 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import serialization
 
+from ixreview.letters.asn1 import asn1_cert, asn1_key
 from ixreview.letters.credentials import PrivateKey, ReviewerCredential, certificate_display_name
 from ixreview.letters.errors import DraftPolicyError, SigningError
 from ixreview.letters.model import LetterData
-from ixreview.letters.render import RenderedLetter, SignatureBox, render_letter
+from ixreview.letters.render import (
+    RenderedLetter,
+    SignatureBox,
+    letter_keywords,
+    render_letter,
+)
 from ixreview.letters.templates import TemplateSet
+from ixreview.letters.timestamps import LongTerm
 
 if TYPE_CHECKING:
     from cryptography import x509
 
 FIELD_NAME = "ReviewerSignature"
+TIMESTAMP_FIELD = "DocumentTimestamp"
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,8 @@ def sign_letter(
     *,
     templates: TemplateSet | None = None,
     now: datetime | None = None,
+    long_term: LongTerm | None = None,
+    audit_head: tuple[int, str] | None = None,
 ) -> SignedLetter:
     """Render and sign `data` with the reviewer's key, unlocked by `password` now."""
     if data.is_draft_policy:
@@ -81,7 +97,10 @@ def sign_letter(
     if signed_at.tzinfo is None:
         raise SigningError("now: the signing time needs a time zone")
     rendered = render_letter(data, signed_at=signed_at, templates=templates)
-    pdf = _pades_sign(rendered, key, cert, credential.chain(), data, signed_at)
+    keywords = letter_keywords(data)
+    if audit_head is not None:
+        keywords += f"; audit-head={int(audit_head[0])}:{audit_head[1]}"
+    pdf = _pades_sign(rendered, key, cert, credential.chain(), data, signed_at, long_term, keywords)
     return SignedLetter(
         pdf=pdf,
         sha256=hashlib.sha256(pdf).hexdigest(),
@@ -103,24 +122,16 @@ def _pades_sign(
     chain: list[x509.Certificate],
     data: LetterData,
     signed_at: datetime,
+    long_term: LongTerm | None = None,
+    keywords: str | None = None,
 ) -> bytes:
-    from asn1crypto import keys as asn1_keys
-    from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import NoOpStampStyle
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    def der(c: x509.Certificate) -> Any:
-        return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-
-    key_info = asn1_keys.PrivateKeyInfo.load(
-        key.private_bytes(
-            serialization.Encoding.DER,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    der = asn1_cert
+    key_info = asn1_key(key)
     fixed_time_pdf_signer, kept_key_signer = _pyhanko_classes()
     signer = kept_key_signer(
         signing_cert=der(cert),
@@ -131,6 +142,24 @@ def _pades_sign(
     )
     signer.parsed_key = key
     meaning = data.signer.meaning or _default_meaning(data)
+    lta: dict[str, Any] = {}
+    timestamper = None
+    reserve = 0
+    if long_term is not None:
+        timestamper = long_term.timestamper()
+        lta = {
+            "embed_validation_info": True,
+            "use_pades_lta": True,
+            "timestamp_field_name": TIMESTAMP_FIELD,
+            "validation_context": _validation_context(long_term, chain, timestamper),
+        }
+        # The signature timestamp token: its certificates plus ~1 KiB of structure.
+        tsa_certs = [
+            getattr(timestamper, "tsa_cert", None),
+            *getattr(timestamper, "certs_to_embed", []),
+        ]
+        known = [len(c.dump()) for c in tsa_certs if c is not None]
+        reserve = 2 * (1024 + sum(known)) if known else 16384  # a remote TSA: size unknown
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         md_algorithm="sha256",
@@ -138,6 +167,7 @@ def _pades_sign(
         reason=f"{meaning} {data.signer.name}",
         name=data.signer.name,
         location=data.plan.name,
+        **lta,
     )
     box: SignatureBox | None = rendered.signature_box
     spec = fields.SigFieldSpec(
@@ -146,22 +176,56 @@ def _pades_sign(
         box=_outer(box.box) if box else None,
     )
     pdf_signer = fixed_time_pdf_signer(
-        meta, signer, stamp_style=NoOpStampStyle(), new_field_spec=spec
+        meta, signer, stamp_style=NoOpStampStyle(), new_field_spec=spec, timestamper=timestamper
     )
     pdf_signer.signing_time = signed_at
     # Reserving room for the signature up front spares pyHanko a dry-run signature
     # that only measures it. ECDSA CMS with this chain fits easily; certificates
     # dominate the size, so scale with them.
-    reserve = 4096 + 2 * sum(
+    # (pyHanko counts the reserve in hex digits: two per byte of the CMS object.)
+    reserve += (2048 if long_term is not None else 4096) + 2 * sum(
         len(c.public_bytes(serialization.Encoding.DER)) for c in [cert, *chain]
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
+    if keywords is not None:
+        writer.document_meta.keywords = [keywords]
+    _quiet_pyhanko()
     try:
         out = pdf_signer.sign_pdf(writer, bytes_reserved=reserve)
     except Exception as exc:  # pyHanko raises several types; report one clear error
         raise SigningError(f"the PDF signature could not be made: {exc}") from exc
     result: bytes = out.getvalue()
     return result
+
+
+def _validation_context(
+    long_term: LongTerm, chain: list[x509.Certificate], timestamper: Any
+) -> Any:
+    """Offline validation data for the DSS: the roots, the chain, the CA's CRL(s)."""
+    from pyhanko_certvalidator import ValidationContext
+
+    der = asn1_cert
+    others = [der(c) for c in chain]
+    tsa_cert = getattr(timestamper, "tsa_cert", None)
+    if tsa_cert is not None:
+        others.append(tsa_cert)
+    return ValidationContext(
+        trust_roots=[der(r) for r in long_term.roots],
+        other_certs=others,
+        crls=long_term.crls_der(),
+        allow_fetching=False,
+        revocation_mode="hard-fail",
+    )
+
+
+def _quiet_pyhanko() -> None:
+    """pyHanko warns that fetching is off (on purpose: the CRL comes with the letter) and
+    logs failed path building with a traceback; our errors already say it."""
+    import logging
+
+    ph_logger = logging.getLogger("pyhanko")
+    if not any(isinstance(h, logging.NullHandler) for h in ph_logger.handlers):
+        ph_logger.addHandler(logging.NullHandler())
 
 
 def _default_meaning(data: LetterData) -> str:

@@ -4,9 +4,20 @@
 reason in the report, in words a reviewer or an auditor can act on. pyHanko is
 imported inside the function only (it costs ~0.55 s to import).
 
-The signature is validated at the current time against the organization's
-trusted root(s), without fetching anything from the network (the local CA
-publishes no revocation lists).
+A long-term letter (PAdES B-LTA: a signature timestamp, the DSS with the chain's
+certificates and the CA's revocation list, then document timestamps) is validated
+with pyHanko's AdES long-term procedure (ETSI EN 319 102-1): the document
+timestamps now, the signature as of its timestamp. So a letter still verifies
+after its signer's certificate expired, or was revoked later; a letter signed
+after its signer's revocation does not. `crls` adds revocation lists the
+verifier holds (the latest the CA published) to those in the letter. A letter
+without timestamps (from before long-term signing) is validated now, as before.
+
+The trust roots are the caller's: `ixreview verify` takes them from the pinned
+trust file or --trust, never from a database. A denial must be signed by a
+certificate whose role (`credentials.certificate_role`) is a physician's.
+
+Nothing is fetched from the network.
 """
 
 from __future__ import annotations
@@ -22,7 +33,11 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pydantic import BaseModel, ConfigDict
 
-from ixreview.letters.credentials import certificate_display_name
+from ixreview.letters.credentials import (
+    PHYSICIAN_ROLE,
+    certificate_display_name,
+    certificate_role,
+)
 
 TrustRoot = x509.Certificate | bytes | str  # a certificate, or PEM / DER data
 
@@ -35,7 +50,14 @@ class VerifyReport(BaseModel):
     signer: str | None = None  # certificate common name
     signer_title: str | None = None  # role (credentials), from the certificate
     signer_subject: str | None = None
+    signer_role: str | None = None  # the role the certificate names (role attribute or title)
+    letter_kind: str | None = None  # from the signed keywords
     signing_time: datetime | None = None  # as the signer reported it
+    timestamp_time: datetime | None = None  # the signature timestamp (RFC 3161), if any
+    long_term: bool = False  # B-LTA: signature timestamp, DSS and a document timestamp
+    document_timestamps: int = 0
+    timestamps_valid_until: datetime | None = None  # the last timestamp's TSA certificate
+    role_ok: bool | None = None  # None: no role rule for this kind of letter
     signatures: int = 0
     intact: bool = False  # signature cryptographically valid over unchanged bytes
     covers_whole_file: bool = False  # nothing appended after signing
@@ -50,13 +72,32 @@ class VerifyReport(BaseModel):
             return "not checked" if value is None else ("yes" if value else "NO")
 
         when = self.signing_time.isoformat() if self.signing_time else "-"
+        stamp = self.timestamp_time.isoformat() if self.timestamp_time else "none"
+        until = (
+            f"; timestamps valid until {self.timestamps_valid_until:%Y-%m-%d}"
+            if self.timestamps_valid_until
+            else ""
+        )
         out = [
             f"Signer:            {self.signer or '-'}"
             + (f" ({self.signer_title})" if self.signer_title else ""),
             f"Signing time:      {when}",
+            f"Timestamp:         {stamp}",
+            f"Long-term (LTA):   {yn(self.long_term)}"
+            + (
+                f" ({self.document_timestamps} document timestamp(s){until})"
+                if self.long_term
+                else ""
+            ),
             f"SHA-256:           {self.sha256}",
             f"Intact:            {yn(self.intact and self.covers_whole_file)}",
             f"Trusted signer:    {yn(self.trusted)}",
+            f"Signer's role:     {yn(self.role_ok)}"
+            + (
+                f" ({self.letter_kind} letter; certificate role {self.signer_role or 'none'})"
+                if self.letter_kind
+                else ""
+            ),
             f"Matches record:    {yn(self.matches_record)}",
             f"Result:            {'VALID' if self.ok else 'NOT VALID'}",
         ]
@@ -86,8 +127,15 @@ def verify_letter(
     pdf: bytes,
     trust_roots: Sequence[TrustRoot],
     expected_sha256: str | None = None,
+    *,
+    crls: Sequence[str | bytes] = (),
+    at: datetime | None = None,
 ) -> VerifyReport:
-    """Check a signed letter; `expected_sha256` is the determination record's hash."""
+    """Check a signed letter; `expected_sha256` is the determination record's hash.
+
+    `crls`: revocation lists (PEM or DER) the verifier holds besides the letter's;
+    `at`: the time of validation (default now).
+    """
     digest = hashlib.sha256(pdf).hexdigest()
     reasons: list[str] = []
     fields: dict[str, Any] = {"sha256": digest}
@@ -103,25 +151,26 @@ def verify_letter(
                 "this is not the letter that was issued."
             )
 
-    fields |= _check_signature(pdf, load_trust_roots(trust_roots), reasons)
+    fields |= _check_signature(pdf, load_trust_roots(trust_roots), reasons, crls, at)
     ok = (
         fields.get("intact", False)
         and fields.get("covers_whole_file", False)
         and fields.get("trusted", False)
         and fields.get("matches_record") is True
         and fields.get("signatures") == 1
+        and fields.get("role_ok") is not False
     )
     return VerifyReport(ok=bool(ok), reasons=reasons, **fields)
 
 
 def _check_signature(
-    pdf: bytes, roots: list[x509.Certificate], reasons: list[str]
+    pdf: bytes,
+    roots: list[x509.Certificate],
+    reasons: list[str],
+    crls: Sequence[str | bytes] = (),
+    at: datetime | None = None,
 ) -> dict[str, Any]:
-    from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
 
     # pyHanko logs failed path building with a traceback; the report already says it.
     # A NullHandler keeps that off stderr while still propagating to any app handler.
@@ -132,11 +181,13 @@ def _check_signature(
     out: dict[str, Any] = {}
     try:
         reader = PdfFileReader(io.BytesIO(pdf))
-        signatures = list(reader.embedded_signatures)
+        signatures = list(reader.embedded_regular_signatures)
+        stamps = list(reader.embedded_timestamp_signatures)
     except Exception as exc:  # a damaged file can fail in many ways inside the parser
         reasons.append(f"The file cannot be read as a PDF ({_short(exc)}).")
         return out
     out["signatures"] = len(signatures)
+    out["document_timestamps"] = len(stamps)
     if not signatures:
         reasons.append("The letter carries no digital signature.")
         return out
@@ -152,29 +203,28 @@ def _check_signature(
         titles = cert.subject.get_attributes_for_oid(x509.NameOID.TITLE)
         out["signer_title"] = str(titles[0].value) if titles else None
         out["signer_subject"] = sig.signer_cert.subject.human_friendly
+        out["signer_role"] = certificate_role(cert)
         out["signing_time"] = sig.self_reported_timestamp
     except Exception as exc:
         reasons.append(f"The signature's certificate cannot be read ({_short(exc)}).")
         return out
+    _check_role(reader, out, reasons)
 
     if not roots:
         reasons.append("No trusted root certificate was given, so the signer cannot be trusted.")
-    context = ValidationContext(
-        trust_roots=[
-            asn1_x509.Certificate.load(r.public_bytes(serialization.Encoding.DER)) for r in roots
-        ],
-        allow_fetching=False,
-        revocation_mode="soft-fail",
-    )
-    try:
-        status = validate_pdf_signature(sig, context)
-    except Exception as exc:
-        reasons.append(f"The signature cannot be validated ({_short(exc)}).")
+    has_ts = _signature_timestamp(sig) is not None
+    if has_ts or stamps:
+        from ixreview.letters.longterm import validate_long_term
+
+        status = validate_long_term(sig, stamps, roots, crls, at, out, reasons)
+    else:
+        status = _validate_now(sig, roots, reasons)
+    if status is None:
         return out
 
     out["intact"] = bool(status.intact and status.valid)
-    out["covers_whole_file"] = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-    out["trusted"] = bool(status.trusted)
+    out["covers_whole_file"] = _covers_whole_file(sig, stamps, status)
+    out["trusted"] = bool(status.trusted) and not out.get("not_trusted_reason")
     if not status.intact:
         reasons.append(
             "The letter was changed after it was signed (its content no longer "
@@ -184,15 +234,102 @@ def _check_signature(
         reasons.append("The signature value is not valid for this signer's certificate.")
     if not out["covers_whole_file"]:
         reasons.append(
-            "Something was added to the file after it was signed (an incremental update): "
-            "the signature no longer covers the whole file."
+            "Something was added to the file after it was signed (an incremental update "
+            "other than validation data and document timestamps): the signature no "
+            "longer covers the letter."
         )
-    if roots and status.intact and not status.trusted:
+    if roots and status.intact and not out["trusted"]:
         reasons.append(
-            "The signer's certificate does not chain to the organization's trusted root "
+            out.pop("not_trusted_reason", None)
+            or "The signer's certificate does not chain to the organization's trusted root "
             "(or is expired or not valid for signing)."
         )
+    out.pop("not_trusted_reason", None)
     return out
+
+
+def _validate_now(sig: Any, roots: list[x509.Certificate], reasons: list[str]) -> Any:
+    """A letter without timestamps (signed before long-term signing): valid as of now."""
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    context = ValidationContext(
+        trust_roots=[
+            asn1_x509.Certificate.load(r.public_bytes(serialization.Encoding.DER)) for r in roots
+        ],
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+    )
+    try:
+        return validate_pdf_signature(sig, context)
+    except Exception as exc:
+        reasons.append(f"The signature cannot be validated ({_short(exc)}).")
+        return None
+
+
+def _signature_timestamp(sig: Any) -> Any:
+    try:
+        attrs = sig.signer_info["unsigned_attrs"]
+        for attr in attrs if attrs.native is not None else []:
+            if attr["type"].native == "signature_time_stamp_token":
+                return attr["values"][0]
+    except (KeyError, ValueError):
+        return None
+    return None
+
+
+def _covers_whole_file(sig: Any, stamps: list[Any], status: Any) -> bool:
+    """The signature covers everything, or only DSS and document timestamps follow it.
+
+    pyHanko's difference analysis (run by the validation) judges every later
+    revision: only DSS updates and document timestamps (LTA updates) may follow.
+    """
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    if not stamps or status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
+        return False
+    level = status.modification_level
+    return level is not None and level <= ModificationLevel.LTA_UPDATES
+
+
+def _check_role(reader: Any, out: dict[str, Any], reasons: list[str]) -> None:
+    """A denial must be signed by a physician's certificate (the role the CA vouched for)."""
+    try:
+        info = reader.trailer["/Info"]
+        keywords = str(info.get("/Keywords", "")) if info is not None else ""
+    except Exception:
+        keywords = ""
+    kind = _keyword(keywords, "kind")
+    out["letter_kind"] = kind
+    if kind is None:
+        return
+    if kind != "denial":
+        out["role_ok"] = out.get("signer_role") is not None
+        if not out["role_ok"]:
+            reasons.append(
+                f"This is a {kind.replace('_', ' ')} letter, but its signer's certificate "
+                f"names no reviewer role (title {out.get('signer_title') or 'none'})."
+            )
+        return
+    out["role_ok"] = out.get("signer_role") == PHYSICIAN_ROLE
+    if not out["role_ok"]:
+        reasons.append(
+            "This is a denial letter, but its signer's certificate names the role "
+            f"{out.get('signer_title') or 'none'!r} ({out.get('signer_role') or 'no role'}): "
+            "only a physician reviewer may sign a denial."
+        )
+
+
+def _keyword(keywords: str, name: str) -> str | None:
+    for part in keywords.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name and value:
+            return value.strip()
+    return None
 
 
 def letter_reference(pdf: bytes) -> str | None:

@@ -8,9 +8,9 @@ The organization's local CA key is kept once per administrator, each copy
 encrypted under that administrator's own password (setting
 `signing.ca.<user id>`), so any administrator can enroll reviewers with the
 password they already type, and no CA password has to be shared. The CA
-certificate (the trust root `ixreview verify` checks letters against) is also
-kept in the clear under `signing.trust_roots_pem`, where `ixreview verify`
-looks for it.
+certificate is also kept in the clear under `signing.trust_roots_pem`: it names
+the database's organization, but `ixreview verify` never trusts it from there
+(the pinned root is in `workflow/trust.py`).
 
 Only `cryptography` is used here; pyHanko stays out of this import path.
 """
@@ -24,11 +24,15 @@ from ixreview.letters.credentials import (
     KeyProtection,
     OrganizationCA,
     ReviewerCredential,
+    certificate_role,
     encrypt_private_key,
 )
+from ixreview.store import Store
+from ixreview.workflow.errors import NotPermitted
+from ixreview.workflow.roles import Role
 
 CA_SETTING_PREFIX = "signing.ca."
-CA_CERTIFICATE_SETTING = "signing.trust_roots_pem"  # read by `ixreview verify`
+CA_CERTIFICATE_SETTING = "signing.trust_roots_pem"  # which CA; never trusted from here
 
 
 def ca_setting(admin_id: int) -> str:
@@ -72,3 +76,30 @@ def rekey_ca(ca: OrganizationCA, old_password: str, new_password: str) -> Organi
     """A copy of the CA whose key opens with `new_password` (for another administrator)."""
     key_pem, protection = encrypt_private_key(ca.unlock(old_password), new_password)
     return ca.model_copy(update={"key_pem": key_pem, "protection": protection})
+
+
+def check_certificate_role(
+    store: Store, credential: ReviewerCredential, role: Role, *, user_id: int, review_id: int
+) -> None:
+    """Deciding signs with a certificate whose role (vouched for by the CA) is the account's.
+
+    The account's role lives in a database row anyone with file access can edit; the
+    certificate's was signed by the organization CA at enrollment. Certificates
+    from before the role attribute name the role in their title, which counts.
+    Refused (and audited) when they differ: an administrator must re-enroll.
+    """
+    found = certificate_role(credential.certificate())
+    if found == role.value:
+        return
+    store.audit.append(
+        "sign_refused",
+        "review",
+        review_id,
+        actor=user_id,
+        details={"role": role.value, "certificate_role": found or "none"},
+    )
+    raise NotPermitted(
+        f"your signing certificate names the role {found or 'none'!r}, not your account's "
+        f"role ({role.label}): nothing was signed; an administrator must enroll a signing "
+        "credential for your current role"
+    )

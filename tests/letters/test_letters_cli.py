@@ -151,13 +151,20 @@ def test_verify_with_trust_and_record(
     assert f"request {REFERENCE}" in output
 
 
-def test_verify_uses_the_trust_root_kept_in_the_database(
+def test_verify_never_trusts_a_root_kept_in_the_database(
     decided_db: Path, signed: SignedLetter, ca: OrganizationCA, tmp_path: Path
 ) -> None:
+    """Issue 12: a root in the database is not trusted; the pinned trust file is."""
+    from ixreview.workflow.trust import pin_root
+
     with open_store(decided_db) as store:
         store.settings.set(TRUST_SETTING, [ca.cert_pem])
     pdf = tmp_path / "letter.pdf"
     pdf.write_bytes(signed.pdf)
+    code, output = run("--db", str(decided_db), "verify", str(pdf))
+    assert code == 1 and "Trusted signer:    NO" in output, output
+    with open_store(decided_db) as store:
+        pin_root(store, ca.cert_pem, actor=None)
     code, output = run("--db", str(decided_db), "verify", str(pdf))
     assert code == 0, output
 

@@ -266,7 +266,15 @@ def _organization_p12(ca: OrganizationCA, name: str, password: bytes) -> bytes:
     now = datetime.now(UTC)
     cert = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, name)]))
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(x509.NameOID.COMMON_NAME, name),
+                    # The plan's PKI names the role; a denial needs a physician's.
+                    x509.NameAttribute(x509.NameOID.TITLE, "Physician reviewer (MD)"),
+                ]
+            )
+        )
         .issuer_name(ca.certificate().subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())

@@ -46,11 +46,12 @@ class PgHistory(History):
 
 
 def _text_filter(text: str) -> tuple[str, list[Any]]:
-    """Free text matches a reference (or its start), a member ID, a birth date or a name."""
-    alternatives = [
-        "r.reference IN (%s, %s)",
-        "(r.reference >= %s AND r.reference < %s)",
-        "r.member_id = %s",
+    """Free text matches a reference (or its start), a member ID, a birth date or a name;
+    one branch per index, joined by UNION ALL (an OR would scan the table)."""
+    branches = [
+        "reference IN (%s, %s)",
+        "reference >= %s AND reference < %s",
+        "member_id = %s",
     ]
     params: list[Any] = [text, text.upper(), text, text + "\U0010ffff", text]
     try:
@@ -58,14 +59,14 @@ def _text_filter(text: str) -> tuple[str, list[Any]]:
     except ValueError:
         born = None
     if born is not None:
-        alternatives.append("r.birth_date = %s")
+        branches.append("birth_date = %s")
         params.append(born.isoformat())
     tokens = search_tokens(text)
     if tokens:
-        alternatives.append("(" + " AND ".join(["r.name_words LIKE %s"] * len(tokens)) + ")")
+        branches.append(" AND ".join(["name_words LIKE %s"] * len(tokens)))
         params += [f"% {t}%" for t in tokens]
-    sql = "r.id IN (SELECT r.id FROM ixreview.requests r WHERE " + " OR ".join(alternatives) + ")"
-    return sql, params
+    union = " UNION ALL ".join(f"SELECT id FROM ixreview.requests WHERE {b}" for b in branches)
+    return f"r.id IN ({union})", params
 
 
 def build(query: HistoryQuery, limit: int, after: str | None) -> tuple[str, list[Any]]:

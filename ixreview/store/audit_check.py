@@ -1,0 +1,283 @@
+"""`ixreview audit verify` in full: the chain, its anchors outside the log, and the records.
+
+The chain alone (`audit.verify_chain`) cannot show that its newest entries were
+cut off, nor that all of it was deleted. Three things can:
+
+- anchors: every signed letter carries the audit head (seq and hash) at signing
+  in its signed bytes (`audit-head=SEQ:HASH` in the PDF keywords); a log that no
+  longer reaches that entry, or holds another hash there, was cut or rewritten;
+- checkpoints: `ixreview audit checkpoint --out FILE` writes the head to a file
+  kept elsewhere, with an HMAC under the audit key; `--checkpoint FILE` checks it;
+- records: every user, determination and letter has its audit entry (created,
+  decided, signed or renewed) saying what it is, and every such entry its record;
+  a user's role is the one the log last recorded for them.
+
+Each problem is one sentence naming what was changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ixreview.store.audit import verify_chain
+from ixreview.store.audit_keys import AuditKey, AuditKeyMissing, load_key
+
+CHECKPOINT_FORMAT = "ixreview-audit-checkpoint/1"
+ANCHOR = re.compile(rb"audit-head=(\d{1,12}):([0-9a-f]{64})")
+_DECISION_WORDS = {"A1": "approval", "A3": "denial", "A4": "pend", "A6": "cancellation"}
+
+
+@dataclass
+class AuditReport:
+    entries: int = 0
+    head_seq: int = 0
+    head_hash: str | None = None
+    keyed: bool = False
+    letters_checked: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _checkpoint_mac(key: bytes, body: dict[str, Any]) -> str:
+    message = json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hmac.new(key, b"checkpoint\n" + message, hashlib.sha256).hexdigest()
+
+
+def checkpoint(conn: sqlite3.Connection, key: AuditKey, at: str) -> dict[str, Any]:
+    """The head of the log as a checkpoint document (HMAC under the audit key)."""
+    row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    body: dict[str, Any] = {
+        "format": CHECKPOINT_FORMAT,
+        "store_id": key.store_id,
+        "seq": 0 if row is None else int(row[0]),
+        "hash": None if row is None else str(row[1]),
+        "at": at,
+    }
+    return body | {"mac": _checkpoint_mac(key.key, body)}
+
+
+def read_checkpoint(path: Path, key: AuditKey | None) -> tuple[dict[str, Any] | None, str | None]:
+    """(checkpoint, None) or (None, why it cannot be used)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return None, f"checkpoint {path}: cannot be read ({exc})"
+    if not isinstance(data, dict) or data.get("format") != CHECKPOINT_FORMAT:
+        return None, f"checkpoint {path}: not an ixreview audit checkpoint"
+    if key is None:
+        return None, f"checkpoint {path}: this database has no audit key to check it with"
+    body = {k: v for k, v in data.items() if k != "mac"}
+    if data.get("store_id") != key.store_id:
+        return None, f"checkpoint {path} belongs to another database ({data.get('store_id')})"
+    if not hmac.compare_digest(str(data.get("mac", "")), _checkpoint_mac(key.key, body)):
+        return None, f"checkpoint {path} was altered (its HMAC does not match)"
+    return data, None
+
+
+def verify_all(conn: sqlite3.Connection, checkpoints: Iterable[Path] = ()) -> AuditReport:
+    """The chain, every letter's anchor, the checkpoints given, and records vs log."""
+    report = AuditReport()
+    chain = verify_chain(conn)
+    report.entries = chain.entries
+    if not chain.ok:
+        where = f"entry {chain.bad_seq}: " if chain.bad_seq else ""
+        report.problems.append(f"audit chain broken at {where}{chain.reason}")
+    try:
+        key = load_key(conn)
+    except AuditKeyMissing:
+        key = None  # already reported by verify_chain
+    report.keyed = key is not None
+    hashes = dict(conn.execute("SELECT seq, hash FROM audit_log").fetchall())
+    report.head_seq = max(hashes, default=0)
+    report.head_hash = hashes.get(report.head_seq)
+    _check_anchors(conn, hashes, report)
+    for path in checkpoints:
+        _check_checkpoint(path, key, hashes, report)
+    entries = _entries(conn)
+    _check_users(conn, entries, report)
+    _check_determinations(conn, entries, report)
+    _check_letters(conn, entries, report)
+    return report
+
+
+def _cut(hashes: dict[int, str], seq: int, source: str) -> str | None:
+    newest = max(hashes, default=0)
+    if seq == 0:
+        return None
+    if seq not in hashes:
+        return (
+            f"{source} records audit entry {seq}, but the log ends at entry {newest}: "
+            f"the newest {seq - newest} or more entries were removed"
+            if seq > newest
+            else f"{source} records audit entry {seq}, which is missing from the log"
+        )
+    return None
+
+
+def _check_anchors(conn: sqlite3.Connection, hashes: dict[int, str], report: AuditReport) -> None:
+    for letter_id, pdf in conn.execute("SELECT id, pdf FROM letters ORDER BY id"):
+        anchor = letter_anchor(bytes(pdf))
+        if anchor is None:
+            continue  # letters signed before anchoring carry none
+        report.letters_checked += 1
+        seq, digest = anchor
+        source = f"letter {letter_id} (signed anchor)"
+        cut = _cut(hashes, seq, source)
+        if cut:
+            report.problems.append(cut)
+        elif seq and hashes[seq] != digest:
+            report.problems.append(
+                f"{source} records entry {seq} with hash {digest[:12]}…, the log holds "
+                f"{hashes[seq][:12]}…: the log was rewritten from entry {seq} or before"
+            )
+
+
+def letter_anchor(pdf: bytes) -> tuple[int, str] | None:
+    """(seq, hash) of the audit head a letter carries; the last one written wins."""
+    found = ANCHOR.findall(pdf)
+    if not found:
+        return None
+    seq, digest = found[-1]
+    return int(seq), digest.decode("ascii")
+
+
+def _check_checkpoint(
+    path: Path, key: AuditKey | None, hashes: dict[int, str], report: AuditReport
+) -> None:
+    data, why = read_checkpoint(path, key)
+    if data is None:
+        report.problems.append(str(why))
+        return
+    seq = int(data["seq"])
+    source = f"checkpoint {path.name} of {data.get('at')}"
+    cut = _cut(hashes, seq, source)
+    if cut:
+        report.problems.append(cut)
+    elif seq and hashes[seq] != data["hash"]:
+        report.problems.append(
+            f"{source} records entry {seq} with another hash than the log holds: "
+            f"the log was rewritten from entry {seq} or before"
+        )
+
+
+_Entries = dict[tuple[str, str], list[dict[str, Any]]]
+
+
+def _entries(conn: sqlite3.Connection) -> _Entries:
+    out: _Entries = defaultdict(list)
+    rows = conn.execute(
+        "SELECT seq, action, object_type, object_id, details_json FROM audit_log"
+        " WHERE object_type IN ('user', 'determination', 'letter') ORDER BY seq"
+    )
+    for seq, action, object_type, object_id, details in rows:
+        try:
+            parsed = json.loads(details)
+        except ValueError:
+            parsed = {}
+        out[(object_type, str(object_id))].append({"seq": seq, "action": action, "details": parsed})
+    return out
+
+
+def _check_users(conn: sqlite3.Connection, entries: _Entries, report: AuditReport) -> None:
+    known = set()
+    for user_id, role in conn.execute("SELECT id, role FROM users ORDER BY id"):
+        known.add(str(user_id))
+        log = entries.get(("user", str(user_id)), [])
+        created = [e for e in log if e["action"] == "created"]
+        if not created:
+            report.problems.append(
+                f"user {user_id} ({role}) is on record but the audit log has no entry creating it"
+            )
+            continue
+        recorded = created[0]["details"].get("role")
+        for e in log:
+            if e["action"] == "changed" and "role" in e["details"].get("fields", []):
+                recorded = e["details"].get("role", "unknown")
+        if recorded not in (None, "unknown") and recorded != role:
+            report.problems.append(
+                f"user {user_id}: the role on record is {role} but the audit log last "
+                f"recorded {recorded}: the role was changed outside ixreview"
+            )
+    _orphans(entries, "user", known, ("created",), "user", report)
+
+
+def _check_determinations(conn: sqlite3.Connection, entries: _Entries, report: AuditReport) -> None:
+    known = set()
+    for det_id, decision in conn.execute("SELECT id, decision FROM determinations ORDER BY id"):
+        known.add(str(det_id))
+        decided = [
+            e for e in entries.get(("determination", str(det_id)), []) if e["action"] == "decided"
+        ]
+        word = _DECISION_WORDS.get(decision, decision)
+        if not decided:
+            report.problems.append(
+                f"determination {det_id} ({decision}, {word}) is on record but the audit log "
+                "has no entry deciding it"
+            )
+            continue
+        logged = decided[0]["details"].get("decision")
+        if logged is not None and logged != decision:
+            report.problems.append(
+                f"determination {det_id}: the record says {decision} ({word}) but the audit "
+                f"log recorded {logged} ({_DECISION_WORDS.get(logged, logged)}): the "
+                "decision was changed outside ixreview"
+            )
+    _orphans(entries, "determination", known, ("decided",), "determination", report)
+
+
+def _check_letters(conn: sqlite3.Connection, entries: _Entries, report: AuditReport) -> None:
+    known = set()
+    for letter_id, digest in conn.execute("SELECT id, sha256 FROM letters ORDER BY id"):
+        known.add(str(letter_id))
+        logged = [
+            e
+            for e in entries.get(("letter", str(letter_id)), [])
+            if e["action"] in ("signed", "renewed")
+        ]
+        if not logged:
+            report.problems.append(
+                f"letter {letter_id} is on record but the audit log has no entry signing it"
+            )
+            continue
+        if logged[0]["details"].get("sha256") not in (None, digest):
+            report.problems.append(
+                f"letter {letter_id}: its SHA-256 on record differs from the one the audit "
+                "log recorded when it was signed: the letter was replaced"
+            )
+    _orphans(entries, "letter", known, ("signed", "renewed"), "letter", report)
+
+
+def _orphans(
+    entries: _Entries,
+    object_type: str,
+    known: set[str],
+    actions: tuple[str, ...],
+    noun: str,
+    report: AuditReport,
+) -> None:
+    for (kind, object_id), log in sorted(entries.items()):
+        if kind != object_type or object_id in known:
+            continue
+        for e in log:
+            if e["action"] in actions:
+                extra = ""
+                if noun == "determination" and e["details"].get("decision"):
+                    code = e["details"]["decision"]
+                    extra = f" ({code}, {_DECISION_WORDS.get(code, code)})"
+                report.problems.append(
+                    f"the audit log {e['action']} {noun} {object_id}{extra} (entry "
+                    f"{e['seq']}) but no such {noun} is on record: it was deleted"
+                )
+                break
