@@ -26,6 +26,9 @@ DATA = Path(__file__).parent / "data"
 _SESSION_ROOT = Path(tempfile.mkdtemp(prefix="ixreview-tests-"))
 os.environ["IXREVIEW_CACHE_DIR"] = str(_SESSION_ROOT / "cache")
 os.environ["XDG_CACHE_HOME"] = str(_SESSION_ROOT / "xdg-cache")
+# One ixreview config directory per session, like one machine: the audit keys and the
+# pinned trust root of databases built once per session (templates) stay with them.
+os.environ["IXREVIEW_CONFIG_DIR"] = str(_SESSION_ROOT / "config")
 atexit.register(shutil.rmtree, _SESSION_ROOT, True)
 
 

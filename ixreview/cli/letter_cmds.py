@@ -148,8 +148,9 @@ def letter(
     "trust",
     multiple=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Trusted root certificate, PEM or DER (repeatable). "
-    f"Default: the organization CA kept in the database ({TRUST_SETTING}).",
+    help="Trusted root certificate, PEM or DER (repeatable). Default: the organization "
+    "root pinned at setup (trust-roots.pem in the ixreview config directory); never "
+    "a root read from the database.",
 )
 @click.option(
     "--sha256",
@@ -191,15 +192,15 @@ def verify(
     note: str | None = None
     db = _db_path(ctx)
     if (not trust or expected is None) and _exists(db):
-        stored_roots, record = _from_store(ctx, db, pdf, need_record=expected is None)
-        if not trust and stored_roots:
-            roots_data.append(stored_roots)
+        _, record = _from_store(ctx, db, pdf, need_record=expected is None)
         if expected is None and record is not None:
             expected, note = record.sha256, record.note
+    from ixreview.workflow import trust as pinned
+
     try:
-        roots = load_trust_roots(roots_data)
+        roots = load_trust_roots(roots_data) if trust else pinned.pinned_roots()
     except ValueError as exc:
-        raise InputError(f"--trust: {exc}") from None
+        raise InputError(f"{'--trust' if trust else 'pinned trust root'}: {exc}") from None
     if expected is None and note is None:
         reference = letter_reference(pdf)
         note = (
@@ -210,7 +211,7 @@ def verify(
             else "the file names no ixreview request reference"
         )
 
-    report = verify_letter(pdf, roots, expected)
+    report = verify_letter(pdf, roots, expected, crls=pinned.current_crls())
     if as_json:
         payload = report.model_dump(mode="json") | {"record_note": note}
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))

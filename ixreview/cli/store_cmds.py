@@ -355,13 +355,54 @@ def audit() -> None:
 
 
 @audit.command()
+@click.option(
+    "--checkpoint",
+    "checkpoints",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A checkpoint file written by `audit checkpoint` (repeatable).",
+)
 @click.pass_context
-def verify(ctx: click.Context) -> None:
-    """Check the audit chain; exit 1 naming the first altered or removed entry."""
+def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
+    """Check the audit chain, every letter's anchor, checkpoints, and records against the log.
+
+    Exit 1 naming each altered, removed or missing entry or record.
+    """
+    from ixreview.store.audit_check import verify_all
+
     with _store(ctx) as store:
-        report = store.verify_audit_chain()
+        report = verify_all(store.conn, checkpoints)
+    head = f"head {report.head_seq} {report.head_hash or '-'}"
+    anchors = f"{report.letters_checked} letter anchor(s) and {len(checkpoints)} checkpoint(s)"
     if report.ok:
-        click.echo(f"audit log intact: {report.entries} entries; head {report.head_hash or '-'}")
+        keyed = "keyed (HMAC)" if report.keyed else "not yet keyed"
+        click.echo(f"audit log intact: {report.entries} entries, {keyed}; {head}; {anchors} agree")
         return
-    click.echo(f"audit log NOT intact at entry {report.bad_seq}: {report.reason}", err=True)
+    click.echo(f"audit log NOT intact ({report.entries} entries; {head}):", err=True)
+    for problem in report.problems:
+        click.echo(f"  - {problem}", err=True)
     ctx.exit(1)
+
+
+@audit.command()
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the checkpoint (keep it away from the database).",
+)
+@click.pass_context
+def checkpoint(ctx: click.Context, out: Path) -> None:
+    """Write the audit log's head to FILE, so cutting its newest entries shows later."""
+    from ixreview.store.audit_check import checkpoint as make_checkpoint
+    from ixreview.store.audit_keys import write_private
+    from ixreview.store.clock import utc_iso
+
+    with _store(ctx) as store:
+        doc = make_checkpoint(store.conn, store.audit.key(), utc_iso(store.now()))
+    try:
+        write_private(out, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
+    except OSError as exc:
+        raise InputError(f"--out: cannot write {out}: {exc.strerror or exc}") from None
+    click.echo(f"checkpoint: entry {doc['seq']} {doc['hash'] or '-'} written to {out}")

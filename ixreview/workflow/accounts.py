@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from argon2 import PasswordHasher
+from cryptography import x509
 
 from ixreview.letters.credentials import (
     OrganizationCA,
@@ -29,7 +30,7 @@ from ixreview.store import InvalidRecordError, NotFoundError, Store, User
 from ixreview.store import Role as StoreRole
 from ixreview.store.clock import utc_iso
 from ixreview.store.users import AttemptClaim
-from ixreview.workflow import keys, passwords, validation
+from ixreview.workflow import keys, passwords, trust, validation
 from ixreview.workflow.errors import (
     AccountInactive,
     AccountLocked,
@@ -169,6 +170,9 @@ def create_first_admin(
         )
         _keep_ca(store, user.id, ca, actor=user.id)
         store.settings.set(keys.CA_CERTIFICATE_SETTING, ca.cert_pem, actor=user.id)
+        # The root `verify` trusts lives outside the database (workflow/trust.py).
+        trust.pin_root(store, ca.cert_pem, actor=user.id)
+        trust.setup_long_term(store, ca, password, actor=user.id)
         store.audit.append(
             "enrolled", "user", user.id, actor=user.id, details={"role": Role.ADMINISTRATOR.value}
         )
@@ -417,6 +421,7 @@ def add_user(
                 role=SIGNER_TITLES[new_role],
                 password=password,
                 credentials=cred_text,
+                role_code=new_role.value,
             )
     except CredentialError as exc:
         raise WorkflowError(f"signing credential: {exc}") from None
@@ -441,11 +446,20 @@ def add_user(
         if ca_copy is not None:
             _keep_ca(store, user.id, ca_copy, actor=admin.id)
         store.audit.append("enrolled", "user", user.id, actor=admin.id, details=details)
+        _publish_pending(store, ca, admin_password, actor=admin.id)
     return Account.of(store.users.get(user.id))
 
 
-def deactivate_user(store: Store, session: Session, username: str) -> Account:
-    """Deactivate (never delete): determinations keep naming their decider."""
+def deactivate_user(
+    store: Store, session: Session, username: str, *, admin_password: str | None = None
+) -> Account:
+    """Deactivate (never delete): determinations keep naming their decider.
+
+    The account's certificate is revoked: with `admin_password` (it opens the CA)
+    the CA publishes its new revocation list now; without it the revocation waits
+    in `signing.pending_revocations` until an administrator next opens the CA
+    (enrolling a user, or `deactivate` with the password).
+    """
     admin = _admin(store, session)
     user = store.users.by_username(username.strip())
     if user is None:
@@ -456,8 +470,40 @@ def deactivate_user(store: Store, session: Session, username: str) -> Account:
         raise NotPermitted(
             "you cannot deactivate your own account: ask another administrator"
         )
+    if admin_password is not None:  # before anything changes: a wrong one changes nothing
+        confirm_password(store, session, admin_password, purpose="revoke")
     store.users.deactivate(user.id, actor=admin.id)
+    if user.certificate_pem:
+        serial = x509.load_pem_x509_certificate(user.certificate_pem.encode("ascii")).serial_number
+        pending = list(store.settings.get(PENDING_REVOCATIONS, []))
+        pending.append({"serial": str(serial), "at": utc_iso(store.now())})
+        store.settings.set(PENDING_REVOCATIONS, pending, actor=admin.id)
+    if admin_password is not None:
+        ca = _load_ca(store, admin.id)
+        if ca is not None:
+            _publish_pending(store, ca, admin_password, actor=admin.id)
     return Account.of(store.users.get(user.id))
+
+
+PENDING_REVOCATIONS = "signing.pending_revocations"
+
+
+def _publish_pending(store: Store, ca: OrganizationCA, ca_password: str, *, actor: int) -> None:
+    """Publish the revocations waiting for the CA (and set up long-term signing if missing)."""
+    pending = store.settings.get(PENDING_REVOCATIONS, [])
+    try:
+        trust.setup_long_term(store, ca, ca_password, actor=actor)
+        if pending:
+            trust.publish_crl(
+                store,
+                ca,
+                ca_password,
+                [(int(p["serial"]), datetime.fromisoformat(p["at"])) for p in pending],
+                actor=actor,
+            )
+            store.settings.set(PENDING_REVOCATIONS, [], actor=actor)
+    except (CredentialError, WrongPasswordError) as exc:
+        raise WorkflowError(f"signing authority: {exc}") from None
 
 
 def list_users(store: Store, session: Session, *, include_inactive: bool = False) -> list[Account]:

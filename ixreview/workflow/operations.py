@@ -72,6 +72,7 @@ from ixreview.workflow.errors import (
     NotPermitted,
     WorkflowError,
 )
+from ixreview.workflow.keys import check_certificate_role
 from ixreview.workflow.permissions import (
     CancelReason,
     InformationRequest,
@@ -84,6 +85,7 @@ from ixreview.workflow.permissions import (
 )
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import DECISION_CODES, Action, DecisionCode, ReviewState
+from ixreview.workflow.trust import signing_extras
 
 DEFAULT_POLICY_SETTING = "policy.default"  # e.g. "ING-CC-0090", when a request names none
 DEFAULT_MONTHS_SETTING = "authorization.default_months"
@@ -690,6 +692,8 @@ def _decide(
     target = _check(store, loaded, req, evaluation, info)
     signer = confirm_password(store, session, password, purpose="sign", security=security)
     credential = signing_credential(signer)
+    check_certificate_role(store, credential, loaded.role, user_id=signer.id,
+                           review_id=loaded.review.id)
     now = store.now()
     today = now.astimezone().date()
     terms = None
@@ -725,7 +729,7 @@ def _decide(
     from ixreview.letters.signing import sign_letter  # loads reportlab; pyHanko on use
 
     try:
-        signed = sign_letter(data, credential, password, now=now)
+        signed = sign_letter(data, credential, password, now=now, **signing_extras(store))
     except (WrongPasswordError, DraftPolicyError, LetterError) as exc:
         # Outside any transaction: the failure stays on record although nothing else is
         # written. Ids and the error's class only (a letter error may quote the case).
