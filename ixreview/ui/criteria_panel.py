@@ -66,7 +66,7 @@ class CriteriaPanel(QWidget):
         self.outcome.setTextFormat(Qt.TextFormat.RichText)
         self.outcome.setAccessibleName("Outcome")
         layout.addWidget(self.outcome)
-        self.compare = QCheckBox("Compare with &draft", self)
+        self.compare = QCheckBox("Co&mpare with draft", self)
         self.compare.setAccessibleName("Compare with draft")
         self.compare.setEnabled(has_draft)
         self.compare.setToolTip(

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
-        label = QLabel("&Filter:", page)
+        label = QLabel("Fi&lter:", page)
         self.queue_filter = QLineEdit(page)
         self.queue_filter.setAccessibleName("Filter the work queue")
         self.queue_filter.setPlaceholderText("member, reference, state…")
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
-        label = QLabel("&Search:", page)
+        label = QLabel("Se&arch:", page)
         self.history_box = QLineEdit(page)
         self.history_box.setAccessibleName("Search history")
         self.history_box.setPlaceholderText("member ID, name, birth date or reference")
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.history_view, 1)
         buttons = QHBoxLayout()
         self.history_open = QPushButton("&Open", page)
-        self.history_reprint = QPushButton("&Reprint letter…", page)
+        self.history_reprint = QPushButton("Re&print letter…", page)
         self.history_continue = QPushButton("Start &continuation request", page)
         for button, slot in (
             (self.history_open, lambda: self._with_history_selection(self.open_review)),
@@ -448,6 +448,9 @@ class MainWindow(QMainWindow):
         settings = self._action(tools, "&Settings…", QKeySequence("Ctrl+,"), self.edit_settings)
         settings.setEnabled(self.desk.is_admin)
         self._action(tools, "&Lock now", QKeySequence("Ctrl+Shift+L"), self.lock_now)
+        tools.addSeparator()
+        self._action(tools, "Policy &impact…", QKeySequence(), self.policy_impact)
+        self._action(tools, "&Metrics…", QKeySequence(), self.show_metrics)
 
     def _action(
         self,
@@ -495,6 +498,19 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(1)
         self.history_box.setFocus()
         self.history_box.selectAll()
+
+    def policy_impact(self) -> None:
+        """Tools > Policy impact (a window of its own; the replay runs off this thread)."""
+        from ixreview.ui.impact_dialog import ImpactDialog
+
+        ImpactDialog(self.desk, self).show()
+
+    def show_metrics(self) -> None:
+        from ixreview.ui.metrics_dialog import MetricsDialog
+
+        dialog = MetricsDialog(self.desk, self)
+        dialog.show()
+        dialog.refresh()
 
     def edit_settings(self) -> None:
         from ixreview.ui.policies import policy_choices

@@ -288,7 +288,7 @@ class Ui_AddAccountDialog(object):
         self.password_error.setAccessibleName(QCoreApplication.translate("AddAccountDialog", u"Initial password: problem", None))
 #endif // QT_CONFIG(accessibility)
         self.password_error.setStyleSheet(QCoreApplication.translate("AddAccountDialog", u"color: #c62828;", None))
-        self.confirm_label.setText(QCoreApplication.translate("AddAccountDialog", u"Con&firm password:", None))
+        self.confirm_label.setText(QCoreApplication.translate("AddAccountDialog", u"Confirm &password:", None))
 #if QT_CONFIG(accessibility)
         self.confirm.setAccessibleName(QCoreApplication.translate("AddAccountDialog", u"Confirm password", None))
 #endif // QT_CONFIG(accessibility)

@@ -198,7 +198,7 @@ class Ui_FirstAdminDialog(object):
         self.password_error.setAccessibleName(QCoreApplication.translate("FirstAdminDialog", u"Password: problem", None))
 #endif // QT_CONFIG(accessibility)
         self.password_error.setStyleSheet(QCoreApplication.translate("FirstAdminDialog", u"color: #c62828;", None))
-        self.confirm_label.setText(QCoreApplication.translate("FirstAdminDialog", u"&Confirm password:", None))
+        self.confirm_label.setText(QCoreApplication.translate("FirstAdminDialog", u"Co&nfirm password:", None))
 #if QT_CONFIG(accessibility)
         self.confirm.setAccessibleName(QCoreApplication.translate("FirstAdminDialog", u"Confirm password", None))
 #endif // QT_CONFIG(accessibility)

@@ -159,7 +159,7 @@ class Ui_TreatmentPage(object):
 #if QT_CONFIG(accessibility)
         self.prior_lines_of_therapy.setAccessibleName(QCoreApplication.translate("TreatmentPage", u"Prior lines of therapy", None))
 #endif // QT_CONFIG(accessibility)
-        self.anthracycline_contraindicated_label.setText(QCoreApplication.translate("TreatmentPage", u"Anthracycline &contraindicated:", None))
+        self.anthracycline_contraindicated_label.setText(QCoreApplication.translate("TreatmentPage", u"&Anthracycline contraindicated:", None))
 #if QT_CONFIG(accessibility)
         self.anthracycline_contraindicated.setAccessibleName(QCoreApplication.translate("TreatmentPage", u"Anthracycline contraindicated", None))
 #endif // QT_CONFIG(accessibility)

@@ -53,9 +53,9 @@ from ixreview.ui.signing_summary import SIGNED_ACTIONS, ask_to_sign, summary_htm
 
 ACTIONS = ("approve", "refer", "deny", "pend")
 NOT_RECEIVED = "info_not_received"
-COMMENTS_LABEL = "Clause &comments (double-click a comment cell to edit):"
+COMMENTS_LABEL = "&Clause comments (double-click a comment cell to edit):"
 REASONS_LABEL = (
-    "Clause &comments (double-click a comment cell to edit). For the criteria a denial "
+    "&Clause comments (double-click a comment cell to edit). For the criteria a denial "
     "relies on, the reason for the member is filled in (italics: the workflow's wording); "
     "a denial letter says exactly what this column shows."
 )

@@ -138,7 +138,7 @@ class TreatmentPage(ChecklistPage):
         buttons = QHBoxLayout(ui.therapy_buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
         self.add_button = QPushButton("Add re&gimen", ui.therapy_buttons)
-        self.remove_button = QPushButton("Remove selected regi&men", ui.therapy_buttons)
+        self.remove_button = QPushButton("Remo&ve selected regimen", ui.therapy_buttons)
         for b in (self.add_button, self.remove_button):
             b.setEnabled(not model.read_only)
             buttons.addWidget(b)
