@@ -39,9 +39,7 @@ def offered(window: QWidget) -> dict[str, list[str]]:
     for w in window.findChildren(QWidget):
         if w.window() is not window or not w.isVisibleTo(window):
             continue
-        if isinstance(w, QAbstractButton):
-            add(w.text())
-        elif isinstance(w, QLabel) and w.buddy() is not None:
+        if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None):
             add(w.text())
         elif isinstance(w, QGroupBox) and w.isCheckable():
             add(w.title())
