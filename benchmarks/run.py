@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run.py            # full run (the figures we publish)
     .venv/bin/python benchmarks/run.py --quick    # fewer repetitions, for a quick look
-    .venv/bin/python benchmarks/run.py --only cli # only bench_cli.py
+    .venv/bin/python benchmarks/run.py --only cli # only bench_cli.py; the other modules'
+                                                  # figures are kept from the last run
 
 Each `benchmarks/bench_<area>.py` exposes `measure(quick: bool = False) -> list[dict]`,
 each dict: name, target, unit ("ms" or "MB"), samples, peak_mb, met, note, and
@@ -43,6 +44,7 @@ class ModuleRun:
     seconds: float
     results: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    measured: str = ""  # "YYYY-MM-DD HH:MM UTC at commit abc1234", set when recorded
 
 
 # --------------------------------------------------------------------------- machine
@@ -169,6 +171,22 @@ def run_module(path: Path, quick: bool, timeout_s: float = MODULE_TIMEOUT_S) -> 
     return ModuleRun(module, seconds, results=payload["results"])
 
 
+def merge_with_record(runs: list[ModuleRun], record: Path, modules: list[Path]) -> list[ModuleRun]:
+    """The runs just made, plus the last recorded run of every other existing module.
+
+    So `--only X` refreshes X's figures without dropping the rest; each module's
+    row in the record says when and at which commit it was measured.
+    """
+    fresh = {r.module for r in runs}
+    kept: list[ModuleRun] = []
+    if record.is_file():
+        existing = {p.stem for p in modules}
+        for item in json.loads(record.read_text(encoding="utf-8")):
+            if item["module"] not in fresh and item["module"] in existing:
+                kept.append(ModuleRun(**item))
+    return sorted([*runs, *kept], key=lambda r: r.module)
+
+
 # --------------------------------------------------------------------------- statistics
 
 
@@ -265,7 +283,8 @@ def render(machine: dict[str, str], runs: list[ModuleRun], quick: bool, when: dt
         "## Modules",
         "",
         *(f"- `{r.module}.py`: {r.seconds:.1f} s"
-          + (", failed" if r.error else f", {len(r.results)} figure(s)") for r in runs),
+          + (", failed" if r.error else f", {len(r.results)} figure(s)")
+          + (f"; measured {r.measured}" if r.measured else "") for r in runs),
         "",
     ]
     return "\n".join(lines)
@@ -294,7 +313,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {path.stem}: {status} in {run.seconds:.1f} s", file=sys.stderr, flush=True)
         runs.append(run)
     when = dt.datetime.now().astimezone()
+    stamp = f"{when.strftime('%Y-%m-%d %H:%M %Z').strip()} at commit {_git_commit()}"
+    for run in runs:
+        run.measured = stamp
+    runs = merge_with_record(runs, args.out.with_suffix(".json"), discover(HERE))
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.with_suffix(".json").write_text(
+        json.dumps([run.__dict__ for run in runs], indent=1, default=str) + "\n", encoding="utf-8")
     args.out.write_text(render(machine_info(), runs, args.quick, when), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

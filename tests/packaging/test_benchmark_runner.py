@@ -88,3 +88,24 @@ def test_machine_description_names_cpu_memory_os_and_python(runner: ModuleType) 
     assert set(info) >= {"CPU", "Cores", "RAM", "OS", "Python"}
     assert info["Python"].startswith(f"{sys.version_info.major}.{sys.version_info.minor}")
     assert info["RAM"].endswith("GB")
+
+
+def test_a_partial_run_keeps_the_other_modules_last_figures(
+    runner: ModuleType, tmp_path: Path
+) -> None:
+    import json
+
+    record = tmp_path / "performance.json"
+    old = [
+        runner.ModuleRun("bench_a", 1.0, [{"name": "old a"}], None, "2026-01-01 at commit 1"),
+        runner.ModuleRun("bench_b", 2.0, [{"name": "old b"}], None, "2026-01-01 at commit 1"),
+        runner.ModuleRun("bench_gone", 3.0, [{"name": "removed module"}], None, "old"),
+    ]
+    record.write_text(json.dumps([r.__dict__ for r in old]), encoding="utf-8")
+    modules = [tmp_path / "bench_a.py", tmp_path / "bench_b.py"]
+    fresh = [runner.ModuleRun("bench_a", 1.5, [{"name": "new a"}], None, "today")]
+    merged = runner.merge_with_record(fresh, record, modules)
+    assert [(r.module, r.results[0]["name"], r.measured) for r in merged] == [
+        ("bench_a", "new a", "today"),
+        ("bench_b", "old b", "2026-01-01 at commit 1"),
+    ]
