@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -22,7 +23,28 @@ _MARK = {
 }
 
 
-def fail(messages: list[str], code: int = 2) -> None:
+def read_case_file(case_file: Path) -> str:
+    """The one reader of case files for every command (`evaluate`, `import`).
+
+    Reads at most one byte more than the size limit, then applies the intake's one
+    rule (size, UTF-8, an optional UTF-8 byte order mark): `read_case_bytes`.
+    Raises CaseError; an unreadable file exits 2 here.
+    """
+    from ixreview.domain.intake import read_case_bytes
+    from ixreview.domain.limits import MAX_DOCUMENT_BYTES
+
+    try:
+        if str(case_file) == "-":
+            raw = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+        else:
+            with case_file.open("rb") as handle:
+                raw = handle.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        fail([f"{case_file}: cannot read the file ({exc.strerror})"])
+    return read_case_bytes(raw)
+
+
+def fail(messages: list[str], code: int = 2) -> NoReturn:
     for m in messages:
         click.echo(f"error: {m}", err=True)
     sys.exit(code)
@@ -120,19 +142,12 @@ def evaluate(case_file: Path, policy_spec: str, as_json: bool, default_months: i
     from ixreview.domain.policies import PolicyError
 
     try:
-        raw = sys.stdin.buffer.read() if str(case_file) == "-" else case_file.read_bytes()
-    except OSError as exc:
-        fail([f"{case_file}: cannot read the file ({exc.strerror})"])
-        return
-    try:
-        case = parse_case_json(raw)
+        case = parse_case_json(read_case_file(case_file))
         ev = run(case, policy_spec, default_months=default_months)
     except CaseError as exc:
         fail([f"{case_file}: {f}" for f in exc.findings])
-        return
     except PolicyError as exc:
         fail([str(exc)])
-        return
     if as_json:
         click.echo(json.dumps(ev.to_json_dict(), indent=2, ensure_ascii=False))
     else:

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ixreview.cli.evaluate_cmds import read_case_file
 from ixreview.cli.outfiles import make_room
 from ixreview.cli.workflow_cmds import BadInput as InputError
 from ixreview.cli.workflow_cmds import _sign_in, _store, password_fd_option
@@ -118,9 +119,11 @@ def import_case(
 ) -> None:
     """Import one ixreview-case/1 request into the case database."""
     try:
-        raw = case_file.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{case_file.name}: the case file is not UTF-8 text") from None
+        raw = read_case_file(case_file)  # the same reader and rule as `evaluate`
+    except CaseError as exc:
+        for finding in exc.findings:
+            click.echo(f"{case_file.name}: {finding}", err=True)
+        raise InputError(f"{case_file.name} was not imported") from None
     with _store(ctx) as store:
         session = _signed_in(store, username, password_fd)
         try:

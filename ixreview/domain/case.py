@@ -25,7 +25,7 @@ still be true (a platelet count of 150) are warnings, computed by
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -42,6 +42,19 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ixreview.domain.drugs import DrugClass, class_phrase, classify_agent
 from ixreview.domain.icd10 import check_billable_code
+from ixreview.domain.limits import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_ADDRESS_LINES,
+    MAX_CODE_CHARS,
+    MAX_CODES,
+    MAX_ID_CHARS,
+    MAX_LINE_CHARS,
+    MAX_NAME_CHARS,
+    MAX_PHONE_CHARS,
+    MAX_THERAPIES,
+    RECEIVED_AHEAD_DAYS,
+)
 from ixreview.domain.npi import check_npi
 
 FORMAT_ID = "ixreview-case/1"
@@ -89,19 +102,47 @@ class Setting(StrEnum):
     METASTATIC = "metastatic"
 
 
-NonEmptyStr = Annotated[str, Field(min_length=1)]
-Npi = Annotated[str, AfterValidator(check_npi)]
-Icd10Code = Annotated[str, AfterValidator(check_billable_code)]
+def _within_span(day: date) -> date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(
+            f"{day.isoformat()} is outside the dates a request can carry "
+            f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})"
+        )
+    return day
+
+
+def _received(moment: datetime) -> datetime:
+    """received_at: inside the span, and not more than a year after today."""
+    _within_span(moment.date())
+    latest = datetime.now(UTC).date() + timedelta(days=RECEIVED_AHEAD_DAYS)
+    if moment.date() > latest:
+        raise ValueError(
+            f"{moment.date().isoformat()} is more than a year after today; "
+            "a request cannot have been received then"
+        )
+    return moment
+
+
+# Every text field has a size limit that real intake never reaches (limits.py).
+NonEmptyStr = Annotated[str, Field(min_length=1, max_length=MAX_LINE_CHARS)]
+IdStr = Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS)]
+NameStr = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS)]
+PhoneStr = Annotated[str, Field(min_length=1, max_length=MAX_PHONE_CHARS)]
+AddressLines = Annotated[list[NonEmptyStr], Field(max_length=MAX_ADDRESS_LINES)]
+Npi = Annotated[str, Field(max_length=MAX_CODE_CHARS), AfterValidator(check_npi)]
+Icd10Code = Annotated[str, Field(max_length=MAX_CODE_CHARS), AfterValidator(check_billable_code)]
+CaseDate = Annotated[date, AfterValidator(_within_span)]
+ReceivedAt = Annotated[AwareDatetime, AfterValidator(_received)]
 PositiveFloat = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 NonNegativeFloat = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
 class Member(_Strict):
-    id: NonEmptyStr | None = None
-    first_name: NonEmptyStr | None = None
-    last_name: NonEmptyStr | None = None
-    birth_date: date | None = None
-    address: list[NonEmptyStr] | None = None
+    id: IdStr | None = None
+    first_name: NameStr | None = None
+    last_name: NameStr | None = None
+    birth_date: CaseDate | None = None
+    address: AddressLines | None = None
     plan: NonEmptyStr | None = None
 
     @property
@@ -112,9 +153,9 @@ class Member(_Strict):
 class Prescriber(_Strict):
     name: NonEmptyStr | None = None
     npi: Npi | None = None
-    phone: NonEmptyStr | None = None
-    fax: NonEmptyStr | None = None
-    address: list[NonEmptyStr] | None = None
+    phone: PhoneStr | None = None
+    fax: PhoneStr | None = None
+    address: AddressLines | None = None
 
 
 class Medication(_Strict):
@@ -124,11 +165,11 @@ class Medication(_Strict):
     dose_mg_per_m2: Annotated[float, Field(gt=0, le=200, allow_inf_nan=False)] | None = None
     bsa_m2: Annotated[float, Field(gt=0, le=5, allow_inf_nan=False)] | None = None
     interval_days: Annotated[int, Field(ge=1, le=366)] | None = None
-    requested_start: date | None = None
+    requested_start: CaseDate | None = None
 
 
 class Diagnosis(_Strict):
-    icd10_codes: list[Icd10Code] | None = None
+    icd10_codes: Annotated[list[Icd10Code], Field(max_length=MAX_CODES)] | None = None
     extent: Extent | None = None
     no_response_to_preoperative_therapy: bool | None = None
     # Optional field added by ixreview (allowed by the format): the reviewer's
@@ -144,13 +185,13 @@ class Biomarkers(_Strict):
 
 
 class PriorTherapy(_Strict):
-    agent: NonEmptyStr
+    agent: NameStr
     drug_class: DrugClass | None = Field(default=None, alias="class")
     setting: Setting | None = None
-    start: date | None = None
-    end: date | None = None  # last dose; null while ongoing
+    start: CaseDate | None = None
+    end: CaseDate | None = None  # last dose; null while ongoing
     progressed_on_therapy: bool | None = None
-    progression_date: date | None = None  # null: has not progressed
+    progression_date: CaseDate | None = None  # null: has not progressed
 
     # Only the format's name "class" is accepted: "drug_class" in a file is an unknown
     # field, not a synonym (populate_by_name would let it through silently).
@@ -187,7 +228,7 @@ class PriorTherapy(_Strict):
 
 
 class Labs(_Strict):
-    collected_on: date | None = None
+    collected_on: CaseDate | None = None
     anc_per_mm3: NonNegativeFloat | None = None
     platelets_per_mm3: NonNegativeFloat | None = None
     ast_u_l: NonNegativeFloat | None = None
@@ -199,7 +240,7 @@ class Labs(_Strict):
 
 
 class Continuation(_Strict):
-    prior_authorization: NonEmptyStr | None = None
+    prior_authorization: IdStr | None = None
     unacceptable_toxicity: bool | None = None
     disease_progression: bool | None = None
 
@@ -209,7 +250,7 @@ class Case(_Strict):
 
     format: Literal["ixreview-case/1"]
     reference: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._/-]+$")]
-    received_at: AwareDatetime
+    received_at: ReceivedAt
     urgency: Urgency | None = None
     request_type: RequestType | None = None
     member: Member = Member()
@@ -218,7 +259,7 @@ class Case(_Strict):
     diagnosis: Diagnosis = Diagnosis()
     biomarkers: Biomarkers = Biomarkers()
     prior_lines_of_therapy: Annotated[int, Field(ge=0, le=30)] | None = None
-    prior_therapies: list[PriorTherapy] | None = None
+    prior_therapies: Annotated[list[PriorTherapy], Field(max_length=MAX_THERAPIES)] | None = None
     anthracycline_contraindicated: bool | None = None
     # Optional, added by ixreview (see the module docstring): null = none reported.
     cremophor_hypersensitivity: bool | None = None

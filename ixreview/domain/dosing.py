@@ -43,7 +43,17 @@ class Units:
 
 
 def period_end(start: date, months: int) -> date:
-    return start + relativedelta(months=months) - timedelta(days=1)
+    """The last day (inclusive) of an authorization of `months` from `start`.
+
+    The day before the same day number `months` later; when the target month has no
+    such day, its last day: 2026-03-15 + 6 months ends 2026-09-14, 2026-12-01 + 6
+    months ends 2027-05-31, 2026-03-31 + 6 months ends 2026-09-30 (adding months to
+    03-31 clips to 09-30 already; taking a day off that as well would lose one).
+    """
+    target = start + relativedelta(months=months)
+    if target.day < start.day:  # clipped: the target month has no such day
+        return target
+    return target - timedelta(days=1)
 
 
 def doses_in_period(start: date, end: date, interval_days: int) -> int:

@@ -144,7 +144,9 @@ def _count(case: Case, value: float | None, path: str, label: str, doubt_below: 
         doubt = (path,) if d < doubt_below else ()
         return FactValue(
             None,
-            f"{label} {fmt_number(d)} cells/mm³ is not a current baseline: {when}",
+            f"{label} {fmt_number(d)} cells/mm³ is not a current baseline: {when}; "
+            f"labs collected more than {LAB_MAX_AGE_DAYS} days before the request, or undated, "
+            "are not a current baseline, so current labs are needed",
             ("labs.collected_on", *doubt),
         )
     if d < doubt_below:

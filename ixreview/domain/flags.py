@@ -16,6 +16,7 @@ from ixreview.domain.dosing import (
     hepatic_monotherapy_warning,
     period_warnings,
 )
+from ixreview.domain.plausibility import implausible_inputs
 from ixreview.domain.policies import PolicyVersion
 
 _CONTINUATION_FACTS = {
@@ -59,6 +60,11 @@ def review_flags(case: Case, version: PolicyVersion, months: int) -> list[str]:
             "disease, so a physician must review the request (a criterion may be met by "
             "taxane resistance alone)."
         )
+    out.extend(
+        f"{doubt.message}. A physician must confirm the value (or correct it) before the "
+        "request is approved."
+        for doubt in implausible_inputs(case)
+    )
     out.extend(_unjudged_continuation(case, version))
     if case.cremophor_hypersensitivity and "cremophor_hypersensitivity" not in (
         version.reachable_facts(version.decision.initial)

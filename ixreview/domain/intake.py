@@ -16,7 +16,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from ixreview.domain.case import Case
-from ixreview.domain.limits import ANC_UNIT_DOUBT, LAB_MAX_AGE_DAYS, PLATELET_UNIT_DOUBT
+from ixreview.domain.limits import (
+    ANC_UNIT_DOUBT,
+    LAB_MAX_AGE_DAYS,
+    MAX_DOCUMENT_BYTES,
+    PLATELET_UNIT_DOUBT,
+    QUOTE_CHARS,
+)
+from ixreview.domain.plausibility import implausible_inputs
 
 
 @dataclass(frozen=True)
@@ -44,8 +51,18 @@ def field_path(loc: Sequence[int | str]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + part
+            out += ("." if out else "") + shorten(part)  # an unknown key may be huge
     return out
+
+
+def shorten(text: str) -> str:
+    """At most QUOTE_CHARS characters of `text`: a message never carries megabytes."""
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
+
+
+def quote(value: object) -> str:
+    """A value as JSON for a message, cut to a short prefix."""
+    return shorten(json.dumps(value, ensure_ascii=False, default=str))
 
 
 _TYPE_WORDS = {
@@ -83,7 +100,7 @@ def _message(err: Mapping[str, Any]) -> str:
         return str(ctx.get("error", err["msg"]))
     if kind in ("enum", "literal_error"):
         expected = ctx.get("expected", "")
-        return f"{json.dumps(value, ensure_ascii=False)} is not allowed; expected {expected}"
+        return f"{quote(value)} is not allowed; expected {expected}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = {
             "greater_than": f"greater than {ctx.get('gt')}",
@@ -91,19 +108,28 @@ def _message(err: Mapping[str, Any]) -> str:
             "less_than": f"less than {ctx.get('lt')}",
             "less_than_equal": f"at most {ctx.get('le')}",
         }[kind]
-        return f"{value} is impossible; it must be {bound}"
+        return f"{shorten(str(value))} is impossible; it must be {bound}"
     if kind == "string_pattern_mismatch":
-        return f"{json.dumps(value, ensure_ascii=False)} has characters that are not allowed"
+        return f"{quote(value)} has characters that are not allowed"
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "too_long":
+        return f"has too many entries (at most {ctx.get('max_length')})"
     words = _TYPE_WORDS.get(kind)
     if words and kind not in ("missing", "extra_forbidden"):
-        return f"{words} (got {json.dumps(value, ensure_ascii=False, default=str)})"
-    return words or str(err["msg"])
+        return f"{words} (got {quote(value)})"
+    return words or shorten(str(err["msg"]))
+
+
+MAX_FINDINGS = 30  # a hostile file must not flood the terminal with messages
 
 
 def findings_from(error: ValidationError) -> list[Finding]:
-    return [Finding(field_path(e["loc"]), _message(e)) for e in error.errors(include_url=False)]
+    errors = error.errors(include_url=False)
+    out = [Finding(field_path(e["loc"]), _message(e)) for e in errors[:MAX_FINDINGS]]
+    if len(errors) > MAX_FINDINGS:
+        out.append(Finding("", f"and {len(errors) - MAX_FINDINGS} more problems"))
+    return out
 
 
 # Sections that are objects: null means "not documented", exactly like absent.
@@ -151,8 +177,9 @@ def _duplicate_findings(node: Any, path: str = "") -> list[Finding]:
     if isinstance(node, dict):
         for key, n in getattr(node, "duplicates", {}).items():
             times = "twice" if n == 2 else f"{n} times"
-            out.append(Finding(path, f"the field {key} appears {times}"))
+            out.append(Finding(path, f"the field {shorten(key)} appears {times}"))
         for key, value in node.items():
+            key = shorten(key)
             out.extend(_duplicate_findings(value, f"{path}.{key}" if path else key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
@@ -160,23 +187,67 @@ def _duplicate_findings(node: Any, path: str = "") -> list[Finding]:
     return out
 
 
+_TOO_BIG = (
+    f"the case file is larger than {MAX_DOCUMENT_BYTES // 1024} KB; a request is a few KB, "
+    "so this is not one"
+)
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+def read_case_bytes(raw: bytes) -> str:
+    """The one reader of case files (`evaluate`, `import`, the GUI): bytes -> text.
+
+    The rule: at most MAX_DOCUMENT_BYTES (checked before anything is decoded),
+    UTF-8, one leading UTF-8 byte order mark tolerated and dropped (Windows editors
+    write it); UTF-16 and UTF-32 are refused, naming the encoding.
+    """
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise CaseError([Finding("", _TOO_BIG)])
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            raise CaseError(
+                [Finding("", f"the case file is not UTF-8 text (it is marked as {name}); "
+                         "save it as UTF-8 and try again")]
+            )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseError(
+            [Finding("", f"the case file is not UTF-8 text (byte {exc.start + 1} is not)")]
+        ) from None
+
+
 def parse_case_json(text: str | bytes) -> Case:
     """Decode and validate one `ixreview-case/1` document.
 
+    Bytes go through `read_case_bytes` (size, encoding); text is held to the same
+    size limit before it is parsed, and a leading byte order mark is dropped.
     Strict JSON types: `true` is not a neutrophil count of 1, `"yes"` is not a
     boolean and `0` is not a date; each is an error naming its field. A key given
     twice in one object is an error too (plain JSON decoding keeps the last).
     """
+    if isinstance(text, bytes):
+        text = read_case_bytes(text)
+    elif len(text) > MAX_DOCUMENT_BYTES or len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+        raise CaseError([Finding("", _TOO_BIG)])
+    text = text.removeprefix("\ufeff")
     try:
         data = json.loads(text, object_pairs_hook=_object)
-    except UnicodeDecodeError:
-        raise CaseError([Finding("", "the case file is not UTF-8 text")]) from None
     except json.JSONDecodeError as exc:
         raise CaseError(
             [Finding("", f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
         ) from None
     except (ValueError, RecursionError) as exc:  # absurd nesting or a 5,000-digit number
-        raise CaseError([Finding("", f"the case file cannot be read as JSON: {exc}")]) from None
+        raise CaseError(
+            [Finding("", f"the case file cannot be read as JSON: {shorten(str(exc))}")]
+        ) from None
     if not isinstance(data, dict):
         raise CaseError([Finding("", "the case file must hold one JSON object")])
     try:
@@ -192,12 +263,48 @@ def parse_case_json(text: str | bytes) -> Case:
     return case
 
 
+# Who the request is for and who asks: without these it cannot be imported, decided
+# or lettered (an approval with units for nobody). `evaluate` lists the gaps.
+IDENTITY_FIELDS = (
+    ("member.id", "the member's ID"),
+    ("member.first_name", "the member's first name"),
+    ("member.last_name", "the member's last name"),
+    ("member.birth_date", "the member's birth date"),
+    ("member.address", "the member's address"),
+    ("prescriber.name", "the prescriber's name"),
+    ("prescriber.npi", "the prescriber's NPI"),
+)
+
+
+def identity_gaps(case: Case) -> list[Finding]:
+    """One finding per identity field that is absent, null or an empty list."""
+    out: list[Finding] = []
+    for path, words in IDENTITY_FIELDS:
+        section, name = path.split(".")
+        if not getattr(getattr(case, section), name):
+            out.append(
+                Finding(
+                    path,
+                    f"not documented: {words} is needed before the request can be imported, "
+                    "decided or lettered",
+                )
+            )
+    return out
+
+
+def check_importable(case: Case) -> None:
+    """Raise CaseError naming every missing identity field (import, decide, letter)."""
+    gaps = identity_gaps(case)
+    if gaps:
+        raise CaseError(gaps)
+
+
 # Plausibility: values that may be true but usually mean a mistake.
 BSA_RANGE = (1.0, 3.0)
 
 
 def plausibility_warnings(case: Case) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding] = [Finding(i.path, i.message) for i in implausible_inputs(case)]
     labs = case.labs
     if labs.anc_per_mm3 is not None and labs.anc_per_mm3 < ANC_UNIT_DOUBT:
         out.append(

@@ -49,6 +49,12 @@ class Tri:
     missing: tuple[str, ...] = field(default=())
 
 
+# Said in the reason whenever it moves a window's end: a rule the intake format leaves open.
+MONTH_END_RULE = (
+    "; a last dose on the last day of a month counts to the last day of the target month"
+)
+
+
 def _is_month_end(d: date) -> bool:
     return (d + timedelta(days=1)).month != d.month
 
@@ -58,6 +64,11 @@ def window_end(last_dose: date, months: int) -> date:
     if _is_month_end(last_dose):
         return last_dose + relativedelta(months=months, day=31)  # day=31: the month's last day
     return last_dose + relativedelta(months=months)
+
+
+def _month_end_rule_moved(last_dose: date, months: tuple[int, ...]) -> bool:
+    """True when the month-end rule ends a window later than the same day number would."""
+    return any(window_end(last_dose, m) != last_dose + relativedelta(months=m) for m in months)
 
 
 def implied_recurrence(case: Case, index: int) -> Tri | None:
@@ -145,7 +156,8 @@ def regimen_resistance(
         verdict = {True: "within", False: "more than", None: "possibly within"}[within]
         window_text = (
             f"last dose {t.end}, progression {t.progression_date}: {verdict} "
-            f"{months_text} months (window ends {' / '.join(str(e) for e in ends)})"
+            f"{months_text} months (window ends {' / '.join(str(e) for e in ends)}"
+            f"{MONTH_END_RULE if _month_end_rule_moved(t.end, candidates) else ''})"
         )
     if within:
         return Tri(True, f"{name}: {window_text}")

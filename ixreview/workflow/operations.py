@@ -34,6 +34,7 @@ from ixreview.domain import clock
 from ixreview.domain.case import Case, Urgency
 from ixreview.domain.engine import DEFAULT_AUTHORIZATION_MONTHS, evaluate, resolve_policy
 from ixreview.domain.evaluation import Evaluation, Outcome
+from ixreview.domain.intake import identity_gaps
 from ixreview.domain.policies import PolicyError
 from ixreview.letters.errors import DraftPolicyError, LetterError, WrongPasswordError
 from ixreview.letters.model import LetterKind
@@ -684,6 +685,7 @@ def _decide(
     loaded = _load(store, session, reference)
     revision = _expect(loaded, expected)
     case = current_case(loaded.request, loaded.review)
+    _require_identity(case)
     key = policy_key(store, loaded.request, policy)
     evaluation = _evaluate(store, case, key)
     if req.action == Action.PEND:  # the engine's not-documented items are never dropped
@@ -779,6 +781,21 @@ def _decide(
         letter_sha256=letter.sha256,
         authorization_number=None if terms is None else terms.authorization_number,
     )
+
+
+def _require_identity(case: Case) -> None:
+    """No decision or letter for nobody: who the request is for and who asks.
+
+    Import refuses such a request already; this holds for answers changed since
+    and for requests imported before the rule.
+    """
+    gaps = identity_gaps(case)
+    if gaps:
+        raise InvalidInput(
+            ", ".join(g.path for g in gaps),
+            "not documented; a request cannot be decided or lettered without the member's "
+            "ID, name, birth date and address and the prescriber's name and NPI",
+        )
 
 
 def _raise_sign_failure(exc: Exception) -> NoReturn:

@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 
+from ixreview.letters.samples import PLAN
 from ixreview.store import open_store
-from ixreview.workflow import accounts
+from ixreview.workflow import accounts, letterdata
 from ixreview.workflow.accounts import Security
 
 EXAMPLE = Path(__file__).parent.parent / "data" / "example-case.json"
@@ -75,6 +76,7 @@ def _build(path: Path) -> None:
                 security=FAST,
                 **extra,
             )
+        letterdata.set_letterhead(store, PLAN, actor=admin.user_id)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
