@@ -96,6 +96,8 @@ def sign_letter(
     signed_at = (now or datetime.now().astimezone()).replace(microsecond=0)
     if signed_at.tzinfo is None:
         raise SigningError("now: the signing time needs a time zone")
+    if long_term is not None:
+        _refuse_revoked(cert, long_term, signed_at)
     rendered = render_letter(data, signed_at=signed_at, templates=templates)
     keywords = letter_keywords(data)
     if audit_head is not None:
@@ -109,6 +111,22 @@ def sign_letter(
         certificate_sha256=credential.fingerprint_sha256,
         pages=rendered.pages,
     )
+
+
+def _refuse_revoked(cert: x509.Certificate, long_term: LongTerm, signed_at: datetime) -> None:
+    """The CA's revocation list (which the letter will carry) must not list the signer."""
+    from cryptography import x509 as crypto_x509
+
+    for pem in long_term.crls_pem:
+        crl = crypto_x509.load_pem_x509_crl(pem.encode("ascii"))
+        if crl.issuer != cert.issuer:
+            continue
+        entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
+        if entry is not None and entry.revocation_date_utc <= signed_at:
+            raise SigningError(
+                "signing credential: this certificate was revoked on "
+                f"{entry.revocation_date_utc:%Y-%m-%d %H:%M} UTC; nothing was signed"
+            )
 
 
 def _norm(name: str) -> str:
