@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ixreview.ui.signin import SignInDialog
@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 class Session:
     """The app's objects for one run (no globals): desk, main window, idle watcher."""
 
-    def __init__(self, db: Path | None) -> None:
+    def __init__(self, db: Path | str | None) -> None:
         self.db = db
+        self.local = db  # this computer's record, when the sign-in window switches back
         self.desk: Desk | None = None
         self.window: MainWindow | None = None
         self.watcher: IdleWatcher | None = None
@@ -44,6 +45,16 @@ class Session:
         if self.desk is None:
             self.desk = Desk.open(self.db)
         return self.desk
+
+    def use(self, server: str | None) -> None:
+        """The sign-in window's choice: this computer's record (`--db` or the default
+        file) or a team server's URL; a different choice opens that record instead."""
+        target = self.local if server is None else server
+        if target != self.db:
+            if self.desk is not None:
+                self.desk.close()
+                self.desk = None
+            self.db = target
 
     def attempt(self, username: str, password: str) -> str | None:
         from ixreview.ui.desk import DeskError
@@ -151,13 +162,17 @@ class Session:
         self.watcher.set_minutes(minutes)
 
 
-def run(db: Path | None = None, argv: list[str] | None = None) -> int:
+def run(db: Path | str | None = None, argv: list[str] | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("ixreview")
     app.setOrganizationName("ixreview")
     session = Session(db)
-    dialog = SignInDialog(session.attempt)
+    # Without --db the reviewer chooses this computer or a team server (remembered).
+    choose = session.use if db is None else None
+    dialog = SignInDialog(session.attempt, choose=choose, settings=QSettings())
+    if choose is not None and dialog.target():
+        session.use(dialog.target())
     dialog.show()
     if os.environ.get("IXREVIEW_STARTUP_PROBE"):
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))

@@ -129,7 +129,7 @@ class Desk:
 
     # -- opening and signing in --------------------------------------------------------
     @classmethod
-    def open(cls, db: Path | None) -> Desk:
+    def open(cls, db: Path | str | None) -> Desk:
         from ixreview.store.store import open_store  # sqlite-utils: after the window is up
 
         try:
