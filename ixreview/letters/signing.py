@@ -204,6 +204,9 @@ def _pades_sign(
     reserve += (2048 if long_term is not None else 4096) + 2 * sum(
         len(c.public_bytes(serialization.Encoding.DER)) for c in [cert, *chain]
     )
+    from ixreview.letters import pdfspeed
+
+    pdfspeed.install()  # the document timestamp re-reads the signed file
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
     if keywords is not None:
         writer.document_meta.keywords = [keywords]

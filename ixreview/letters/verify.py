@@ -172,6 +172,9 @@ def _check_signature(
 ) -> dict[str, Any]:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    from ixreview.letters import pdfspeed
+
+    pdfspeed.install()
     # pyHanko logs failed path building with a traceback; the report already says it.
     # A NullHandler keeps that off stderr while still propagating to any app handler.
     ph_logger = logging.getLogger("pyhanko")
@@ -181,8 +184,9 @@ def _check_signature(
     out: dict[str, Any] = {}
     try:
         reader = PdfFileReader(io.BytesIO(pdf))
-        signatures = list(reader.embedded_regular_signatures)
-        stamps = list(reader.embedded_timestamp_signatures)
+        found = list(reader.embedded_signatures)
+        signatures = [s for s in found if s.sig_object_type == "/Sig"]
+        stamps = [s for s in found if s.sig_object_type == "/DocTimeStamp"]
     except Exception as exc:  # a damaged file can fail in many ways inside the parser
         reasons.append(f"The file cannot be read as a PDF ({_short(exc)}).")
         return out
