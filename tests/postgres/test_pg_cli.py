@@ -40,7 +40,7 @@ def test_server_init_creates_the_schema_and_sql_prints_the_same(pg: PgServer) ->
     url = pg.url(pg.create_database())
     result = CliRunner().invoke(cli, ["server", "init", url])
     assert result.exit_code == 0, result.output
-    assert "schema 0 -> 2" in result.output
+    assert "schema 0 -> 3" in result.output
     again = CliRunner().invoke(cli, ["server", "init", url])
     assert again.exit_code == 0 and "already current" in again.output
     script = CliRunner().invoke(cli, ["server", "init", "--sql"])

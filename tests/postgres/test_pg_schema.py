@@ -111,10 +111,10 @@ def test_the_same_searches_give_the_same_answers_on_both_backends(
         ]
 
 
-def test_name_search_is_served_by_the_trigram_index(pg_url: str) -> None:
+def test_name_search_is_served_by_the_word_index(pg_url: str) -> None:
     with open_store(pg_url) as store:
         assert isinstance(store, PostgresStore)
         _fill(store)
         store.raw.execute("SET enable_seqscan = off")  # a tiny table: make the choice visible
         plan = " ".join(store.history.explain(HistoryQuery(text="ibanez")))
-        assert "requests_name_words" in plan
+        assert "request_words_pkey" in plan

@@ -1,11 +1,9 @@
 """History search on the team server: the desk's queries, PostgreSQL's indexes.
 
 Same filters, order, keyset cursor and rows as store/history.py. A name matches
-on `name_words` (the same folded name as the desk's FTS5 column, between
-spaces) with LIKE '% word%' per search word, each word a prefix of a name word,
-as FTS5's prefix query does; a pg_trgm GIN index serves the LIKE. Search text
-is bound as data, and the words hold only letters and digits
-(`folding.search_tokens`), so no LIKE wildcard comes from the user.
+when every search word is the start of one of its words, as FTS5's prefix query
+does on the desk: `request_words` holds the words of the same folded name (a
+B-tree, so each word is a range scan). Search text is bound as data.
 """
 
 from __future__ import annotations
@@ -21,6 +19,8 @@ from ixreview.store.postgres.connection import _placeholders
 
 if TYPE_CHECKING:
     from ixreview.store.postgres.store import PostgresStore
+
+_LAST = "\U0010ffff"  # above every character: "abc" <= x < "abc" + _LAST is "starts with abc"
 
 
 class PgHistory(History):
@@ -46,27 +46,28 @@ class PgHistory(History):
 
 
 def _text_filter(text: str) -> tuple[str, list[Any]]:
-    """Free text matches a reference (or its start), a member ID, a birth date or a name;
-    one branch per index, joined by UNION ALL (an OR would scan the table)."""
+    """Free text matches a reference (or its start), a member ID, a birth date or a name
+    (every word a prefix of one of its words); one branch per index, UNION ALL."""
     branches = [
-        "reference IN (%s, %s)",
-        "reference >= %s AND reference < %s",
-        "member_id = %s",
+        "SELECT id FROM ixreview.requests WHERE reference IN (%s, %s)",
+        "SELECT id FROM ixreview.requests WHERE reference >= %s AND reference < %s",
+        "SELECT id FROM ixreview.requests WHERE member_id = %s",
     ]
-    params: list[Any] = [text, text.upper(), text, text + "\U0010ffff", text]
+    params: list[Any] = [text, text.upper(), text, text + _LAST, text]
     try:
         born = date.fromisoformat(text)
     except ValueError:
         born = None
     if born is not None:
-        branches.append("birth_date = %s")
+        branches.append("SELECT id FROM ixreview.requests WHERE birth_date = %s")
         params.append(born.isoformat())
     tokens = search_tokens(text)
     if tokens:
-        branches.append(" AND ".join(["name_words LIKE %s"] * len(tokens)))
-        params += [f"% {t}%" for t in tokens]
-    union = " UNION ALL ".join(f"SELECT id FROM ixreview.requests WHERE {b}" for b in branches)
-    return f"r.id IN ({union})", params
+        word = "SELECT request_id FROM ixreview.request_words WHERE word >= %s AND word < %s"
+        branches.append(" INTERSECT ".join([word] * len(tokens)))
+        for token in tokens:
+            params += [token, token + _LAST]
+    return "r.id IN (" + " UNION ALL ".join(f"({b})" for b in branches) + ")", params
 
 
 def build(query: HistoryQuery, limit: int, after: str | None) -> tuple[str, list[Any]]:

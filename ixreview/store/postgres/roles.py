@@ -38,7 +38,7 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ixreview FROM PUBLIC, {DESK_ROLE}, {ADMIN_
 
 GRANT SELECT ON ALL TABLES IN SCHEMA ixreview TO {DESK_ROLE};
 GRANT INSERT ON ixreview.requests, ixreview.reviews, ixreview.determinations,
-    ixreview.letters TO {DESK_ROLE};
+    ixreview.letters, ixreview.request_words TO {DESK_ROLE};
 GRANT UPDATE (policy) ON ixreview.requests TO {DESK_ROLE};
 GRANT UPDATE (state, answers_json, clause_comments_json, comment, assigned_to, revision,
     updated_at, updated_by) ON ixreview.reviews TO {DESK_ROLE};
