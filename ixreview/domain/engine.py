@@ -39,7 +39,7 @@ from ixreview.domain.evaluation import (
 )
 from ixreview.domain.facts import FACTS, PLAIN_VALUES, FactValue, fmt_number, fmt_ratio
 from ixreview.domain.flags import review_flags
-from ixreview.domain.intake import identity_gaps, plausibility_warnings
+from ixreview.domain.intake import plausibility_warnings
 from ixreview.domain.policies import (
     Clause,
     Node,
@@ -343,8 +343,7 @@ def evaluate_version(
     }[decision.value]
     missing = sorted(decision.missing) if outcome == Outcome.NEEDS_INFORMATION else []
     months = version.authorization_months or default_months
-    warnings = [str(w) for w in identity_gaps(case) + plausibility_warnings(case)]
-    warnings += label_warnings(case)
+    warnings = [str(w) for w in plausibility_warnings(case)] + label_warnings(case)
     warnings += period_warnings(case, months)[0]
     authorization = None
     if outcome == Outcome.MEETS:

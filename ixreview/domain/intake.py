@@ -285,15 +285,15 @@ def identity_gaps(case: Case) -> list[Finding]:
             out.append(
                 Finding(
                     path,
-                    f"not documented: {words} is needed before the request can be imported, "
-                    "decided or lettered",
+                    f"not documented: {words} is needed before the request can be decided "
+                    "or lettered",
                 )
             )
     return out
 
 
 def check_importable(case: Case) -> None:
-    """Raise CaseError naming every missing identity field (import, decide, letter)."""
+    """Raise CaseError naming every missing identity field (`ixreview import`)."""
     gaps = identity_gaps(case)
     if gaps:
         raise CaseError(gaps)
@@ -304,7 +304,7 @@ BSA_RANGE = (1.0, 3.0)
 
 
 def plausibility_warnings(case: Case) -> list[Finding]:
-    out: list[Finding] = [Finding(i.path, i.message) for i in implausible_inputs(case)]
+    out = identity_gaps(case) + [Finding(i.path, i.message) for i in implausible_inputs(case)]
     labs = case.labs
     if labs.anc_per_mm3 is not None and labs.anc_per_mm3 < ANC_UNIT_DOUBT:
         out.append(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ixreview.domain.case import Case
 from ixreview.domain.clock import SETTING_KEYS
-from ixreview.domain.intake import check_importable, parse_case_json, plausibility_warnings
+from ixreview.domain.intake import parse_case_json, plausibility_warnings
 from ixreview.domain.policies import PolicyError, default_registry
 from ixreview.store.clock import decision_due, utc_iso
 from ixreview.store.errors import DuplicateReferenceError, NotFoundError, PolicyNotAssignable
@@ -70,7 +70,6 @@ class RequestRepository:
         changes it. With neither, the request is imported without a policy.
         """
         case = parse_case_json(raw_text)
-        check_importable(case)  # who it is for and who asks, or nothing is recorded
         warnings = [str(f) for f in plausibility_warnings(case)]
         store = self._store
         pinned = self.pin_policy(case, policy)
