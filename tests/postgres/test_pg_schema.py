@@ -17,29 +17,25 @@ from ixreview.store.postgres.connection import connect
 from ixreview.store.postgres.schema import SCHEMA_VERSION, migrate, schema_version
 
 
-def test_version_1_migrates_to_the_current_schema_and_keeps_its_records(pg: PgServer) -> None:
+@pytest.mark.parametrize("previous", range(1, SCHEMA_VERSION))
+def test_each_version_migrates_to_the_current_schema_and_keeps_its_records(
+    pg: PgServer, previous: int
+) -> None:
     url = pg.url(pg.create_database())
     conn = connect(url)
-    assert migrate(conn, target=1) == 0 and schema_version(conn) == 1
+    assert migrate(conn, target=previous) == 0 and schema_version(conn) == previous
     conn.close()
-    with open_store(url) as store:  # opening migrates the rest (the owner may)
-        assert isinstance(store, PostgresStore)
-        assert store.schema_version == SCHEMA_VERSION
-    # a record written at version 1 is still there and sound after the migration
-    url1 = pg.url(pg.create_database())
-    conn = connect(url1)
-    migrate(conn, target=1)
-    conn.close()
-    store = PostgresStore(connect(url1), url1)  # at version 1, as a v1 program left it
+    store = PostgresStore(connect(url), url)  # as a program of that version left it
     nurse = store.users.create("nina", "Nina Patel", Role.NURSE, credentials="RN")
     rid = store.import_case(case_text()).request_id
     store.determinations.add(approval(store, rid, nurse.id))  # type: ignore[arg-type]
     store.close()
-    with open_store(url1) as store:
+    with open_store(url) as store:  # opening migrates the rest (the owner may)
         assert store.schema_version == SCHEMA_VERSION
         assert store.determinations.current(rid) is not None
         assert store.verify_audit_chain().ok
         assert store.history.search(HistoryQuery(text="ibanez")).rows[0].decision == "A1"
+        assert store.history.search(HistoryQuery(text="dolores ib")).rows[0].request_id == rid
 
 
 def test_a_server_from_a_newer_program_is_refused(pg_url: str) -> None:
