@@ -830,5 +830,47 @@ class Desk:
                 if values.get(name) is not None:
                     self.store.settings.set(key, values[name], actor=self.actor)
 
+    # -- reports (Tools > Policy impact, Tools > Metrics) ---------------------------------
+    def policy_impact(self, policy: str, **options: Any) -> Any:
+        """`workflow.impact.replay` (options: start, end, members, progress, cancelled).
+
+        Safe on a worker thread: it opens its own connection to the same database
+        (a SQLite connection belongs to the thread that opened it)."""
+        from ixreview.store.store import open_store
+        from ixreview.workflow import impact
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            with open_store(self.store.path, clock=self.store.now) as store:
+                return impact.replay(store, self._session(), policy, **options)
+        except WorkflowError as exc:
+            raise _desk_error(exc) from None
+
+    def impact_export(self, report: Any, fmt: str) -> bytes:
+        """The committee packet ("pdf") or the table ("csv") of a replay; audited."""
+        import csv
+        import io
+
+        from ixreview.workflow import impact
+
+        if fmt == "pdf":
+            return impact.packet(self.store, self._session(), report)
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(report.csv_rows())
+        impact.record_export(self.store, self._session(), report, "csv")
+        return buffer.getvalue().encode("utf-8")
+
+    def metrics(self, start: date, end: date, period: str) -> Any:
+        from ixreview.workflow import metrics
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            return metrics.metrics(
+                self.store, self._session(), start=start, end=end,
+                period=metrics.parse_period(period),
+            )  # fmt: skip
+        except WorkflowError as exc:
+            raise _desk_error(exc) from None
+
     def close(self) -> None:
         self.store.close()

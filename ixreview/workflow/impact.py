@@ -207,7 +207,9 @@ def replay(
             jobs = []
             for r in batch:
                 rows[r.request_id] = r
-                if known.setdefault(r.policy, _known(r.policy)):
+                if r.policy not in known:
+                    known[r.policy] = _known(r.policy)
+                if known[r.policy]:
                     jobs.append((r.request_id, r.intake_json, r.answers_json, r.policy))
                 else:
                     answers[r.request_id] = (r.request_id, None, None, ())
@@ -319,3 +321,75 @@ def _audit(
             members_shown=report.members_shown,
         )
     store.audit.append("viewed", "policy_impact", target.key, actor=actor, details=details)
+
+
+CHART_OUTCOMES = ("meets_criteria", "does_not_meet_criteria", "needs_information")
+
+
+def packet(store: Store, session: Session, report: ImpactReport) -> bytes:
+    """The committee packet (PDF) of a replay; audited as exported. Members appear
+    only when the report shows them (a reviewer asked)."""
+    from ixreview.letters.committee import PacketData, PacketRow, render_packet
+    from ixreview.workflow.letterdata import LETTERHEAD_SETTING
+
+    user = active_user(store, session)
+    head = store.settings.get(LETTERHEAD_SETTING)  # the plan's name, if letters are set up
+    matrix = report.matrix()
+    now = [sum(n for (a, _b), n in matrix.items() if a == o) for o in CHART_OUTCOMES]
+    under = [sum(n for (_a, b), n in matrix.items() if b == o) for o in CHART_OUTCOMES]
+
+    def words(change: ClauseChange) -> str:
+        clause, before, after = change
+        number = report.clause_numbers.get(clause, clause)
+        return f"{number}: {STATUS_WORDS[before]} → {STATUS_WORDS[after]}"
+
+    period = (
+        f"received {report.start or 'the first'} to {report.end or 'the last'}"
+        if report.start or report.end
+        else "every request on record under this policy"
+    )
+    data = PacketData(
+        plan=str(head.get("name", "")) if isinstance(head, dict) else "",
+        policy=report.policy,
+        title=report.title,
+        status=report.status.replace("_", " "),
+        period=period,
+        prepared_by=f"{user.full_name}, {user.credentials}" if user.credentials else user.full_name,
+        prepared_on=store.now().date().isoformat(),
+        requests=len(report.rows),
+        changed=len(report.changed_rows),
+        members_affected=report.members_affected,
+        not_evaluable=report.not_evaluable,
+        outcomes=[OUTCOME_WORDS[o] for o in CHART_OUTCOMES],
+        now_counts=now,
+        under_counts=under,
+        by_change=list(report.by_change().items()),
+        by_clause=[(report.clause_numbers.get(c, c), n) for c, n in report.by_clause().items()],
+        rows=[
+            PacketRow(
+                reference=r.reference,
+                received_on=r.received_on,
+                outcome_now=OUTCOME_WORDS[r.outcome_now],
+                outcome_under=OUTCOME_WORDS[r.outcome_under],
+                clauses="; ".join(words(c) for c in r.changed_clauses),
+                member=r.member,
+            )
+            for r in report.changed_rows
+        ],
+        members_shown=report.members_shown,
+    )
+    pdf = render_packet(data)
+    record_export(store, session, report, "pdf")
+    return pdf
+
+
+def record_export(store: Store, session: Session, report: ImpactReport, fmt: str) -> None:
+    """Audit that a replay left the program as a file (PDF or CSV)."""
+    user = active_user(store, session)
+    store.audit.append(
+        "exported",
+        "policy_impact",
+        report.policy,
+        actor=user.id,
+        details={"format": fmt, "members_shown": report.members_shown, "rows": len(report.rows)},
+    )

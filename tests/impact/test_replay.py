@@ -119,3 +119,28 @@ def test_cancel_stops_the_replay_and_is_audited(world: World) -> None:
         "SELECT details_json FROM audit_log ORDER BY seq DESC LIMIT 1"
     ).fetchone()[0]
     assert '"cancelled": true' in last
+
+
+def test_committee_packet_names_members_only_when_shown(world: World) -> None:
+    world.import_bcbst()
+    nurse = world.sign_in("nina")
+    plain = impact.replay(world.store, nurse, "BCBST-IXEMPRA@draft")
+    pdf = impact.packet(world.store, nurse, plain)
+    assert pdf.startswith(b"%PDF")
+    text = _pdf_text(pdf)
+    assert "BCBST-IXEMPRA@draft" in text and "Nina Nurse, RN" in text
+    assert "Wiśniewski" not in text and "Chair" in text
+    named = impact.replay(world.store, nurse, "BCBST-IXEMPRA@draft", members=True)
+    assert "Wiśniewski" in _pdf_text(impact.packet(world.store, nurse, named))
+    exports = world.store.conn.execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'exported' AND object_type = 'policy_impact'"
+    ).fetchone()[0]
+    assert exports == 2
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

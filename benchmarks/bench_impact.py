@@ -1,0 +1,164 @@
+"""Policy impact replay at scale: 100,000 stored requests under the BCBST draft (issue 14).
+
+Target: the whole replay (read every request, evaluate it under the version it is
+reviewed under and under the draft, compare, count) in at most 30 s on this
+2-core machine, through `workflow.impact.replay` exactly as `ixreview impact` runs it
+(process pool over every core).
+
+The database is built once and cached under benchmarks/.work/: the store's own
+schema, 100,000 requests whose cases are the varied cases of the impact tests
+(tests/impact/varied_cases.py: the samples with random changes to every field the
+policies read), all assigned BCBST-IXEMPRA@current, one review each, a tenth with
+a saved answer. Member names are synthetic.
+
+    .venv/bin/python benchmarks/bench_impact.py          # prints the figures
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import sqlite3
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for extra in (ROOT, ROOT / "tests" / "impact"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+from argon2 import PasswordHasher  # noqa: E402
+from varied_cases import varied_cases  # noqa: E402
+
+from ixreview.store import SCHEMA_VERSION, open_store  # noqa: E402
+from ixreview.workflow import accounts, impact  # noqa: E402
+from ixreview.workflow.accounts import Security  # noqa: E402
+
+TARGET_MS = 30_000.0
+FULL_N = 100_000
+QUICK_N = 10_000
+PASSWORD = "bench-Orbit-Quartz-77"
+FAST = Security(hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+def _path(n: int) -> Path:
+    return HERE / ".work" / f"impact-{n}.sqlite3"
+
+
+def _current(path: Path) -> bool:
+    if not path.exists():
+        return False
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION
+    finally:
+        conn.close()
+
+
+def build(n: int) -> Path:
+    path = _path(n)
+    if _current(path):
+        return path
+    partial = path.with_name(path.name + ".partial")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open_store(partial) as store:
+        accounts.create_first_admin(
+            store,
+            username="admin",
+            full_name="Quinn Harper",
+            password=PASSWORD,
+            organization="Bench Health Plan",
+            security=FAST,
+        )
+        store.conn.execute("PRAGMA journal_mode = DELETE")
+    rng = random.Random(14)
+    cases = varied_cases(2000, seed=14)  # distinct cases, reused with other members
+    conn = sqlite3.connect(partial, isolation_level=None)
+    conn.execute("PRAGMA synchronous = OFF")
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    now = datetime(2026, 11, 21, tzinfo=UTC).isoformat(timespec="microseconds")
+    answer = {"value": 1200, "origin": "override", "set_by": 1, "set_at": now}
+    conn.execute("BEGIN")
+    requests, reviews = [], []
+    for i in range(1, n + 1):
+        data: dict[str, Any] = json.loads(json.dumps(cases[i % len(cases)]))
+        received = start + timedelta(minutes=i * 5)
+        data["reference"] = f"PA-B-{i:07d}"
+        data["received_at"] = received.isoformat()
+        labs = data.get("labs") or {}
+        if labs.get("collected_on"):
+            labs["collected_on"] = (received.date() - timedelta(days=5)).isoformat()
+        name = f"Member {i % 25_000:05d}"
+        at = received.isoformat(timespec="microseconds")
+        due = (received + timedelta(days=15)).isoformat(timespec="microseconds")
+        requests.append(
+            (i, data["reference"], json.dumps(data), at, at[:10], data.get("urgency"), due,
+             f"BM{i % 25_000:09d}", name, name.lower(), "1960-01-01", "Commercial PPO",
+             "BCBST-IXEMPRA@current", data.get("request_type"), at)
+        )  # fmt: skip
+        saved = {"labs.anc_per_mm3": answer} if rng.random() < 0.1 else {}
+        reviews.append((i, i, "draft", json.dumps(saved), at, at))
+    conn.executemany(
+        "INSERT INTO requests (id, reference, intake_json, received_at, received_on, urgency,"
+        " decision_due_at, member_id, member_name, member_name_folded, birth_date, plan,"
+        " policy, request_type, imported_at) VALUES"
+        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        requests,
+    )
+    conn.executemany(
+        "INSERT INTO reviews (id, request_id, state, answers_json, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        reviews,
+    )
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    os.chmod(partial, 0o600)
+    os.replace(partial, path)
+    return path
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+
+
+def measure(quick: bool = False) -> list[dict[str, Any]]:
+    n = QUICK_N if quick else FULL_N
+    path = build(n)
+    samples = []
+    changed = 0
+    with open_store(path) as store:
+        session = accounts.sign_in(store, "admin", PASSWORD, security=FAST)
+        for _ in range(1 if quick else 2):
+            started = time.perf_counter()
+            report = impact.replay(store, session, "BCBST-IXEMPRA@draft")
+            samples.append((time.perf_counter() - started) * 1000)
+            assert len(report.rows) == n
+            changed = len(report.changed_rows)
+    best = min(samples)
+    return [
+        {
+            "name": f"policy impact replay, {n:,} requests under BCBST-IXEMPRA@draft",
+            "target": TARGET_MS,
+            "unit": "ms",
+            "samples": samples,
+            "peak_mb": _peak_mb(),
+            "met": best <= TARGET_MS * n / FULL_N,
+            "note": f"{os.cpu_count()} cores; {changed:,} requests would change outcome",
+        }
+    ]
+
+
+if __name__ == "__main__":
+    for row in measure(quick="--quick" in sys.argv):
+        print(json.dumps(row))
