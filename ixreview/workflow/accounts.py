@@ -71,6 +71,7 @@ class Session:
     username: str
     role: Role
     signed_in_at: datetime
+    notice: str | None = None  # to show once: e.g. the pinned trust root changed
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,14 @@ def create_first_admin(
     organization: str,
     credentials: str | None = None,
     security: Security = DEFAULT_SECURITY,
+    pin_trust_root: bool = True,
 ) -> Account:
-    """Create the first administrator and the signing CA (its key under their password)."""
+    """Create the first administrator and the signing CA (its key under their password).
+
+    The CA is pinned as a trust root of this machine (`trust.py`) unless
+    `pin_trust_root` is False: a throw-away database (the demo) must never add a
+    root that real letters would then be verified against.
+    """
     name = validation.username(username)
     person = validation.full_name(full_name)
     cred = validation.credentials(credentials, Role.ADMINISTRATOR)
@@ -171,8 +178,9 @@ def create_first_admin(
         _keep_ca(store, user.id, ca, actor=user.id)
         store.settings.set(keys.CA_CERTIFICATE_SETTING, ca.cert_pem, actor=user.id)
         # The root `verify` trusts lives outside the database (workflow/trust.py).
-        trust.pin_root(store, ca.cert_pem, actor=user.id)
-        trust.setup_long_term(store, ca, password, actor=user.id)
+        if pin_trust_root:  # and its local timestamp authority and first CRL beside it
+            trust.pin_root(store, ca.cert_pem, actor=user.id)
+            trust.setup_long_term(store, ca, password, actor=user.id)
         store.audit.append(
             "enrolled", "user", user.id, actor=user.id, details={"role": Role.ADMINISTRATOR.value}
         )
@@ -213,12 +221,13 @@ def sign_in(
     changes: dict[str, Any] = {}
     if passwords.needs_rehash(user.password_hash or "", security.hasher):
         changes["password_hash"] = passwords.hash_password(password, security.hasher)
+    notice = trust.sign_in_notice(store, user.id)  # before this sign-in is on record
     with store.transaction():
         _clear(store, user)
         if changes:
             store.users.update(user.id, actor=user.id, **changes)
         store.audit.append("sign_in", "user", user.id, actor=user.id)
-    return Session(user.id, user.username, role_of(user), now)
+    return Session(user.id, user.username, role_of(user), now, notice)
 
 
 def _claim(store: Store, user: User, now: datetime, security: Security) -> AttemptClaim:
@@ -489,8 +498,14 @@ PENDING_REVOCATIONS = "signing.pending_revocations"
 
 
 def _publish_pending(store: Store, ca: OrganizationCA, ca_password: str, *, actor: int) -> None:
-    """Publish the revocations waiting for the CA (and set up long-term signing if missing)."""
+    """Publish the revocations waiting for the CA (and set up long-term signing if missing).
+
+    Only for an organization whose root this machine pins: a throw-away database
+    (the demo), or one whose root is not pinned yet, keeps them waiting.
+    """
     pending = store.settings.get(PENDING_REVOCATIONS, [])
+    if not trust.is_pinned(ca.cert_pem):
+        return
     try:
         trust.setup_long_term(store, ca, ca_password, actor=actor)
         if pending:

@@ -221,6 +221,7 @@ def create_staff(store: Store, *, security: Security = DEFAULT_SECURITY) -> Staf
         password=admin.password,
         organization=DEMO_ORGANIZATION,
         security=security,
+        pin_trust_root=False,  # the demo CA is never a trust root of this machine
     )
     session = accounts.sign_in(store, admin.username, admin.password, security=security)
     accounts.add_user(

@@ -99,7 +99,8 @@ def trust_notice(store: Store, since: str | None) -> str | None:
     """What to show at sign-in: a trust-root change since `since` (ISO time), or a file
     that differs from the last audited pinning."""
     rows = store.conn.execute(
-        "SELECT at, details_json FROM audit_log WHERE action = ? ORDER BY seq",
+        "SELECT at, details_json FROM audit_log WHERE object_type = 'trust_root'"
+        " AND action = ? ORDER BY seq",
         (PINNED_ACTION,),
     ).fetchall()
     current = _file_digest(trust_file())
@@ -224,3 +225,28 @@ def long_term(store: Store) -> LongTerm | None:
 def signing_extras(store: Store) -> dict[str, Any]:
     """`sign_letter`'s long-term material and the audit head the letter will carry."""
     return {"long_term": long_term(store), "audit_head": store.audit.head()}
+
+
+def sign_in_notice(store: Store, user_id: int) -> str | None:
+    """`trust_notice` since the user's previous sign-in (desk database; the team server
+    keeps its trust guard itself)."""
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        return None
+    row = store.conn.execute(
+        "SELECT at FROM audit_log WHERE action = 'sign_in' AND object_type = 'user'"
+        " AND object_id = ? ORDER BY seq DESC LIMIT 1",
+        (str(user_id),),
+    ).fetchone()
+    try:
+        return trust_notice(store, None if row is None else str(row[0]))
+    except ValueError:  # an unreadable trust file: verify says why
+        return "The pinned trust-root file cannot be read; ask an administrator."
+
+
+def is_pinned(cert_pem: str) -> bool:
+    """Whether this machine pins `cert_pem` as a trust root."""
+    cert = x509.load_pem_x509_certificate(cert_pem.encode("ascii"))
+    try:
+        return any(_fingerprint(r) == _fingerprint(cert) for r in pinned_roots())
+    except ValueError:
+        return False

@@ -32,6 +32,8 @@ def test_the_root_is_pinned_at_setup_and_changes_are_shown(tmp_path, monkeypatch
             handle.write(evil.cert_pem)
         notice = trust_notice(store, since=None)
         assert notice is not None and "changed without an administrator's audited" in notice
+        session = accounts.sign_in(store, "admin", PASSWORD, security=FAST)
+        assert session.notice == notice  # shown at the next sign-in
 
         # An administrator pins the organization's root again (replacing the file).
         before = store.now().isoformat()
@@ -41,6 +43,8 @@ def test_the_root_is_pinned_at_setup_and_changes_are_shown(tmp_path, monkeypatch
         assert len(pinned_roots()) == 1
         notice = trust_notice(store, since=before[:19])
         assert notice is not None and "An administrator changed the pinned trust root" in notice
+        assert accounts.sign_in(store, "admin", PASSWORD, security=FAST).notice == notice
+        assert accounts.sign_in(store, "admin", PASSWORD, security=FAST).notice is None
         pinned = [e for e in store.audit.entries() if e.action == "trust_pinned"]
         assert len(pinned) == 2 and pinned[-1].details["replaced"] is True
 
@@ -55,3 +59,14 @@ def test_a_trust_file_others_may_write_is_refused(tmp_path, monkeypatch) -> None
     letter.write_bytes(b"%PDF-1.7\n")
     code, out = run("--db", str(tmp_path / "none.sqlite3"), "verify", str(letter))
     assert code == 2 and "others may write to it; it cannot be trusted" in out
+
+
+def test_a_throw_away_database_pins_nothing(tmp_path, monkeypatch) -> None:
+    """The demo's CA must never become a trust root of the machine."""
+    monkeypatch.setenv("IXREVIEW_CONFIG_DIR", str(tmp_path / "config"))
+    from ixreview.workflow.demo import create_staff
+
+    with open_store(tmp_path / "demo.sqlite3") as store:
+        create_staff(store, security=FAST)
+    assert pinned_roots() == []
+    assert not list((tmp_path / "config").glob("org-*"))
