@@ -46,7 +46,9 @@ class PgServer:
     """One server in a temporary directory; `url(db)` names a database on it."""
 
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="ixreview-pg-"))
+        # /tmp, not $TMPDIR: the postgres user must reach it, and a socket path is short.
+        base = "/tmp" if Path("/tmp").is_dir() else None
+        self.root = Path(tempfile.mkdtemp(prefix="ixreview-pg-", dir=base))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self._names = itertools.count(1)

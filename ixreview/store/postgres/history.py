@@ -63,10 +63,15 @@ def _text_filter(text: str) -> tuple[str, list[Any]]:
         params.append(born.isoformat())
     tokens = search_tokens(text)
     if tokens:
-        word = "SELECT request_id FROM ixreview.request_words WHERE word >= %s AND word < %s"
-        branches.append(" INTERSECT ".join([word] * len(tokens)))
-        for token in tokens:
-            params += [token, token + _LAST]
+        # The longest word (the rarest, as a rule) walks the index; the others are
+        # checked on those few rows, so "ana garcia" never reads every Ana.
+        first, *others = sorted(tokens, key=len, reverse=True)
+        branches.append(
+            "SELECT w.request_id FROM ixreview.request_words w"
+            " JOIN ixreview.requests q ON q.id = w.request_id"
+            " WHERE w.word >= %s AND w.word < %s" + " AND q.name_words LIKE %s" * len(others)
+        )
+        params += [first, first + _LAST, *(f"% {t}%" for t in others)]
     return "r.id IN (" + " UNION ALL ".join(f"({b})" for b in branches) + ")", params
 
 
