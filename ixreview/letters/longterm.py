@@ -179,6 +179,7 @@ def add_document_timestamp(pdf: bytes, long_term: LongTerm) -> bytes:
         crls=long_term.crls_der(),
         allow_fetching=False,
         revocation_mode="hard-fail",
+        moment=long_term.clock(),  # the authority's time: the newest timestamp is checked now
     )
     reader = PdfFileReader(io.BytesIO(pdf))
     count = len(list(reader.embedded_timestamp_signatures))

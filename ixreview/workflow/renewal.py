@@ -20,6 +20,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cryptography import x509
+
 from ixreview.letters.errors import LetterError
 from ixreview.letters.longterm import add_document_timestamp, last_timestamp_expiry
 from ixreview.store import Store
@@ -50,6 +52,15 @@ def renew_letters(
         )
     renewed = _renewed_ids(store)
     deadline = store.now() + within
+    if material.tsa_cert_pem:
+        own = x509.load_pem_x509_certificate(material.tsa_cert_pem.encode("ascii"))
+        if own.not_valid_after_utc <= deadline:
+            raise WorkflowError(
+                "the local timestamp authority's own certificate expires on "
+                f"{own.not_valid_after_utc:%Y-%m-%d}: new timestamps would not outlive the "
+                "old ones; an administrator issues a new authority by enrolling a user "
+                "(or any action that opens the organization CA), then run renew again"
+            )
     out: list[Renewal] = []
     rows = store.conn.execute("SELECT id, determination_id FROM letters ORDER BY id").fetchall()
     for letter_id, determination_id in rows:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from ixreview.store.audit_keys import config_dir, write_private
 from ixreview.workflow import keys
 
 TRUST_FILE = "trust-roots.pem"
+TSA_REISSUE_BEFORE = timedelta(days=2 * 365)
 TSA_URL_SETTING = "signing.tsa_url"
 PINNED_ACTION = "trust_pinned"
 
@@ -139,7 +140,14 @@ def _database_ca(store: Store) -> x509.Certificate | None:
 def setup_long_term(store: Store, ca: OrganizationCA, ca_password: str, *, actor: int) -> None:
     """At setup (CA unlocked): issue the local timestamp authority and a first, empty CRL."""
     folder = _org_dir(ca.certificate())
-    if not (folder / "tsa-cert.pem").exists():
+    current = folder / "tsa-cert.pem"
+    due = store.now() + TSA_REISSUE_BEFORE
+    if (
+        not current.exists()
+        or x509.load_pem_x509_certificate(current.read_bytes()).not_valid_after_utc <= due
+    ):
+        # A new authority well before the old one expires, so `letters renew` can move
+        # letters onto timestamps that outlive it.
         key_pem, cert_pem = issue_timestamping_certificate(ca, ca_password, now=store.now())
         write_private(folder / "tsa-key.pem", key_pem.encode("ascii"))
         write_private(folder / "tsa-cert.pem", cert_pem.encode("ascii"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import timedelta
 
 from cryptography import x509
 from records_helpers import denied_case, run
@@ -13,30 +14,41 @@ from ixreview.letters.verify import verify_letter
 from ixreview.store import open_store
 from ixreview.store.audit import GENESIS_HASH, entry_hash, verify_chain
 from ixreview.workflow import accounts
+from ixreview.workflow.renewal import renew_letters
 from ixreview.workflow.trust import _org_dir, current_crls, pinned_roots
 
 
-def test_renew_adds_a_document_timestamp_and_both_copies_verify(world, tmp_path) -> None:
+def test_renew_adds_a_document_timestamp_and_both_copies_verify(world) -> None:
     _, result = denied_case(world)
     original = world.store.determinations.letter(result.letter_id)
     code, out = run("--db", str(world.path), "letters", "renew", "--within-days", "30")
     assert code == 0 and "renewed 0 letter(s)" in out, out  # nothing expires within 30 days
+    # The letters' timestamps and the authority expire together: renewing needs a new one.
     code, out = run("--db", str(world.path), "letters", "renew", "--within-days", "3650")
-    assert code == 0, out
-    assert f"letter {result.letter_id} -> letter " in out and ": renewed" in out
-    letters = world.store.determinations.letters(result.determination_id)
-    assert next(x.id for x in letters) == original.id and len(letters) == 2
-    renewed = letters[-1]
+    assert code == 1 and "the local timestamp authority's own certificate expires" in out
+
+    world.clock.advance(days=9 * 365 + 180)  # half a year before the timestamps expire
+    admin = world.sign_in("admin")
+    accounts.add_user(  # opening the CA issues a new timestamp authority
+        world.store, admin, username="nora", full_name="Nora Quinlan", role="nurse_reviewer",
+        credentials="RN", password="Quiet-harbour-lantern-7", admin_password=world.pw("admin"),
+        security=world.security,
+    )  # fmt: skip
+    renewals = renew_letters(world.store, within=timedelta(days=365), actor=None)
+    assert [(r.letter_id, r.note) for r in renewals] == [(original.id, "renewed")]
+    renewed = world.store.determinations.letter(renewals[0].new_letter_id)
+    assert renewed.determination_id == original.determination_id
     assert renewed.pdf.startswith(original.pdf)  # the issued letter is kept, byte for byte
-    assert last_timestamp_expiry(renewed.pdf) is not None
+    assert last_timestamp_expiry(renewed.pdf) > last_timestamp_expiry(original.pdf)
+    at = world.clock()
     for copy in (original, renewed):
-        report = verify_letter(copy.pdf, pinned_roots(), copy.sha256, crls=current_crls())
+        report = verify_letter(copy.pdf, pinned_roots(), copy.sha256, crls=current_crls(), at=at)
         assert report.ok, report.reasons
-    assert verify_letter(renewed.pdf, pinned_roots(), renewed.sha256).document_timestamps == 2
+    later = verify_letter(renewed.pdf, pinned_roots(), renewed.sha256, at=at)
+    assert later.document_timestamps == 2
     code, out = run("--db", str(world.path), "audit", "verify")
     assert code == 0, out
-    code, out = run("--db", str(world.path), "letters", "renew", "--within-days", "3650")
-    assert f"letter {renewed.id} -> letter" in out  # the newest copy is the one renewed
+    assert renew_letters(world.store, within=timedelta(days=365), actor=None) == []
 
 
 def test_deactivation_publishes_a_revocation_list(world) -> None:
