@@ -451,9 +451,6 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         self._action(tools, "Policy &impact…", QKeySequence(), self.policy_impact)
         self._action(tools, "&Metrics…", QKeySequence(), self.show_metrics)
-        tools.addSeparator()
-        self._action(tools, "Policy &impact…", QKeySequence(), self.policy_impact)
-        self._action(tools, "&Metrics…", QKeySequence(), self.show_metrics)
 
     def _action(
         self,
@@ -501,19 +498,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(1)
         self.history_box.setFocus()
         self.history_box.selectAll()
-
-    def policy_impact(self) -> None:
-        """Tools > Policy impact (a window of its own; the replay runs off this thread)."""
-        from ixreview.ui.impact_dialog import ImpactDialog
-
-        ImpactDialog(self.desk, self).show()
-
-    def show_metrics(self) -> None:
-        from ixreview.ui.metrics_dialog import MetricsDialog
-
-        dialog = MetricsDialog(self.desk, self)
-        dialog.show()
-        dialog.refresh()
 
     def policy_impact(self) -> None:
         """Tools > Policy impact (a window of its own; the replay runs off this thread)."""
