@@ -92,7 +92,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _chart(data: PacketData) -> Drawing:
     font = register_fonts()
-    drawing = Drawing(7.2 * inch, 2.7 * inch)
+    drawing = Drawing(7.2 * inch, 2.9 * inch)
     chart = VerticalBarChart()
     chart.x, chart.y = 0.6 * inch, 0.45 * inch
     chart.width, chart.height = 4.6 * inch, 2.0 * inch
@@ -103,6 +103,8 @@ def _chart(data: PacketData) -> Drawing:
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
+    top = max([*data.now_counts, *data.under_counts, 1])
+    chart.valueAxis.valueStep = max(1, -(-top // 5))  # whole requests on the axis
     chart.bars[0].fillColor = NOW_COLOUR
     chart.bars[1].fillColor = UNDER_COLOUR
     chart.barLabelFormat = "%d"
@@ -118,7 +120,7 @@ def _chart(data: PacketData) -> Drawing:
     drawing.add(legend)
     drawing.add(
         String(
-            0.6 * inch, 2.55 * inch, "Outcome of the requests on record", fontName=BOLD, fontSize=9
+            0.6 * inch, 2.72 * inch, "Outcome of the requests on record", fontName=BOLD, fontSize=9
         )
     )
     return drawing
@@ -126,7 +128,7 @@ def _chart(data: PacketData) -> Drawing:
 
 def _table(rows: list[list[Flowable | str]], widths: list[float], *, long: bool = False) -> Table:
     cls = LongTable if long else Table
-    table = cls(rows, colWidths=widths, repeatRows=1)
+    table = cls(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -152,7 +154,9 @@ def render_packet(data: PacketData) -> bytes:
 
     story: list[Flowable] = [
         P(f"Policy impact: {esc(data.policy)}", s["title"]),
-        P(f"{esc(data.title)} ({esc(data.status)}). {esc(data.plan)}.", s["body"]),
+        P(f"{esc(data.title)} ({esc(data.status)}).", s["body"])
+        if not data.plan
+        else P(f"{esc(data.title)} ({esc(data.status)}). {esc(data.plan)}.", s["body"]),
         P(
             f"Requests: {esc(data.period)}. Each request is evaluated with its facts as last "
             "saved or decided, under the version it is reviewed under now and under this "

@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPalette
 
 # Colour-blind-safe (Okabe-Ito) series colours, readable on light and dark palettes.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
@@ -60,6 +60,7 @@ def set_bars(
         bar_set = QBarSet(name)
         bar_set.setColor(QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
         bar_set.append([float(v) for v in values])
+        bar_set.setLabelColor(view.palette().color(QPalette.ColorRole.WindowText))
         bars.append(bar_set)
         top = max(top, *(float(v) for v in values)) if values else top
     if stacked and series:
@@ -70,7 +71,8 @@ def set_bars(
     x = QBarCategoryAxis()
     x.append(list(categories))
     y = QValueAxis()
-    y.setRange(0, max(1.0, top * 1.15))
+    y.setRange(0, max(4.0, top * 1.15))
+    y.applyNiceNumbers()  # ticks on round numbers
     y.setLabelFormat("%d")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -107,6 +109,8 @@ def set_lines(
         line.attachAxis(x)
         line.attachAxis(y)
     y.setRange(0, max(1.0, top * 1.15))
+    y.applyNiceNumbers()
+    y.setLabelFormat("%d")
     chart.legend().setVisible(True)
 
 

@@ -53,6 +53,11 @@ STATE_WORDS = {
 }
 
 
+def _clause_words(number: str) -> str:
+    """ "clause 3.a" for a numbered clause; a heading ("Breast Cancer") as it is."""
+    return f"clause {number}" if number[:1].isdigit() else number
+
+
 class ReplayThread(QThread):
     """Runs one replay off the UI thread; `cancel()` stops it between batches."""
 
@@ -289,7 +294,8 @@ class ImpactDialog(QDialog):
         lines += [f"{n} · {kind}" for kind, n in report.by_change().items()] or ["none"]
         lines.append("<br><b>By clause</b> (requests whose outcome changes)")
         lines += [
-            f"{n} · clause {report.clause_numbers.get(c, c)}" for c, n in report.by_clause().items()
+            f"{n} · {_clause_words(report.clause_numbers.get(c, c))}"
+            for c, n in report.by_clause().items()
         ] or ["none"]
         self.counts.setText("<br>".join(lines))
         self._fill_table()

@@ -162,8 +162,11 @@ class MetricsDialog(QDialog):
         rows = report.csv_rows()
         self.model.clear()
         self.model.setHorizontalHeaderLabels([h.capitalize() for h in rows[0]])
+        shares = {i for i, h in enumerate(rows[0]) if "share" in h}
         for row in rows[1:]:
-            self.model.appendRow([_item(v) for v in row])
+            self.model.appendRow(
+                [_item(f"{float(v):.0%}" if i in shares and v else v) for i, v in enumerate(row)]
+            )
         self.reviewer_model.clear()
         self.reviewer_model.setHorizontalHeaderLabels(
             ["Reviewer", "Approved", "Denied", "Pended", "Cancelled"]
@@ -221,8 +224,12 @@ def _table(model: QStandardItemModel) -> QTableView:
 def _item(value: object) -> QStandardItem:
     item = QStandardItem("" if value is None else str(value))
     try:
-        number = float(str(value))  # figures sort as numbers, not as text
+        number = float(str(value).rstrip("%"))  # figures sort as numbers, not as text
     except ValueError:
+        return item
+    if str(value).endswith("%"):
+        item.setData(number, Qt.ItemDataRole.UserRole)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
     if isinstance(value, (int, float)) or str(value).replace(".", "", 1).isdigit():
         item.setData(number, Qt.ItemDataRole.DisplayRole)
