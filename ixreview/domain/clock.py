@@ -117,7 +117,15 @@ def due_at(
 ) -> datetime:
     if received_at.tzinfo is None:
         raise ValueError("received_at must carry a time zone")
-    return received_at + rules[plan_type].limit(urgency)
+    try:
+        return received_at + rules[plan_type].limit(urgency)
+    except OverflowError:
+        # The case model refuses such dates (case.py); a caller that skipped it gets a
+        # ValueError naming the field, never an OverflowError from deep in a command.
+        raise ValueError(
+            f"received_at: {received_at.date().isoformat()} is too far from the present "
+            "for the decision clock"
+        ) from None
 
 
 def status(due: datetime, now: datetime) -> ClockStatus:

@@ -327,3 +327,12 @@ def test_a_period_starting_on_a_month_end_keeps_its_last_day(db: Path, tmp_path:
             "2026-03-31",
             "2026-09-30",
         )
+
+
+def test_the_clock_names_the_field_instead_of_overflowing() -> None:
+    from ixreview.domain import clock
+    from ixreview.domain.case import Urgency
+
+    late = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+    with pytest.raises(ValueError, match="received_at: 9999-12-31 is too far"):
+        clock.due_at(late, Urgency.STANDARD, clock.PlanType.COMMERCIAL)
