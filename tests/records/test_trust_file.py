@@ -70,3 +70,29 @@ def test_a_throw_away_database_pins_nothing(tmp_path, monkeypatch) -> None:
         create_staff(store, security=FAST)
     assert pinned_roots() == []
     assert not list((tmp_path / "config").glob("org-*"))
+
+
+def test_an_administrator_pins_an_older_databases_root(tmp_path, monkeypatch) -> None:
+    """A database set up before roots were pinned: `ixreview letters pin`."""
+    from click.testing import CliRunner
+
+    from ixreview.cli import cli
+
+    monkeypatch.setenv("IXREVIEW_CONFIG_DIR", str(tmp_path / "config"))
+    path = tmp_path / "old.sqlite3"
+    with open_store(path) as store:
+        accounts.create_first_admin(
+            store, username="admin", full_name="Ada Admin", password=PASSWORD,
+            organization="Blue Valley Health Plan", security=FAST, pin_trust_root=False,
+        )  # fmt: skip
+    assert pinned_roots() == []
+    monkeypatch.setattr("ixreview.cli.workflow_cmds.SECURITY", FAST)
+    result = CliRunner().invoke(
+        cli, ["--db", str(path), "letters", "pin", "--user", "admin", "--yes"],
+        input=PASSWORD + "\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "SHA-256 fingerprint:" in result.output and "pinned in" in result.output
+    assert len(pinned_roots()) == 1
+    with open_store(path) as store:
+        assert [e.action for e in store.audit.entries()][-1] == "trust_pinned"
