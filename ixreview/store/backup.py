@@ -33,7 +33,9 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         raise StoreError(f"{target} already exists; choose a new file name for the backup")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    # A leftover (or planted) partial file or symlink is removed, never followed.
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_WRONLY, 0o600)
     os.close(fd)
     dst = sqlite3.connect(partial, isolation_level=None)
     try:

@@ -133,3 +133,28 @@ def test_the_letter_written_is_the_stored_bytes(db: Path, tmp_path: Path) -> Non
     out = tmp_path / "letter.pdf"
     assert _letter(db, out).exit_code == 0
     assert out.read_bytes() == PDF
+
+
+def test_a_backup_never_writes_through_a_planted_symlink(db: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"somebody else's file")
+    target = tmp_path / "backup.sqlite3"
+    (tmp_path / "backup.sqlite3.partial").symlink_to(victim)
+    result = CliRunner().invoke(
+        cli,
+        ["--db", str(db), "backup", str(target), "--user", "admin"],
+        input=PASSWORDS["admin"] + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert victim.read_bytes() == b"somebody else's file"
+    assert _owner_only(target)
+    # An existing backup file (or a symlink standing there) is refused.
+    link = tmp_path / "second.sqlite3"
+    link.symlink_to(victim)
+    result = CliRunner().invoke(
+        cli,
+        ["--db", str(db), "backup", str(link), "--user", "admin"],
+        input=PASSWORDS["admin"] + "\n",
+    )
+    assert result.exit_code != 0
+    assert victim.read_bytes() == b"somebody else's file"
