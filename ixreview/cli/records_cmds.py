@@ -27,7 +27,7 @@ def letters() -> None:
 @letters.command()
 @click.option(
     "--within-days",
-    type=click.IntRange(min=1, max=3650),
+    type=click.IntRange(min=1, max=7300),
     default=365,
     show_default=True,
     help="Renew letters whose newest timestamp expires within this many days.",

@@ -26,6 +26,7 @@ from ixreview.letters.errors import LetterError
 from ixreview.letters.longterm import add_document_timestamp, last_timestamp_expiry
 from ixreview.store import Store
 from ixreview.store.clock import utc_iso
+from ixreview.workflow import trust
 from ixreview.workflow.errors import WorkflowError
 from ixreview.workflow.trust import long_term
 
@@ -51,7 +52,7 @@ def renew_letters(
             "or no timestamp authority): an administrator sets it up when enrolling a user"
         )
     renewed = _renewed_ids(store)
-    deadline = store.now() + within
+    deadline = trust.tsa_now() + within
     if material.tsa_cert_pem:
         own = x509.load_pem_x509_certificate(material.tsa_cert_pem.encode("ascii"))
         if own.not_valid_after_utc <= deadline:

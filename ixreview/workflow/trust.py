@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,17 @@ TRUST_FILE = "trust-roots.pem"
 TSA_REISSUE_BEFORE = timedelta(days=2 * 365)
 TSA_URL_SETTING = "signing.tsa_url"
 PINNED_ACTION = "trust_pinned"
+
+
+def tsa_now() -> datetime:
+    """The local authority's time: the system clock, never the store's (a practice or
+    test clock), since whoever sets that clock would set the proof of time. The
+    revocation lists and the authority's certificate are dated by it too."""
+    return datetime.now(UTC)
+
+
+def _tsa_clock() -> datetime:
+    return tsa_now()  # looked up at call time, so a test can replace `tsa_now`
 
 
 def trust_file() -> Path:
@@ -141,14 +152,14 @@ def setup_long_term(store: Store, ca: OrganizationCA, ca_password: str, *, actor
     """At setup (CA unlocked): issue the local timestamp authority and a first, empty CRL."""
     folder = _org_dir(ca.certificate())
     current = folder / "tsa-cert.pem"
-    due = store.now() + TSA_REISSUE_BEFORE
+    due = tsa_now() + TSA_REISSUE_BEFORE
     if (
         not current.exists()
         or x509.load_pem_x509_certificate(current.read_bytes()).not_valid_after_utc <= due
     ):
         # A new authority well before the old one expires, so `letters renew` can move
         # letters onto timestamps that outlive it.
-        key_pem, cert_pem = issue_timestamping_certificate(ca, ca_password, now=store.now())
+        key_pem, cert_pem = issue_timestamping_certificate(ca, ca_password, now=tsa_now())
         write_private(folder / "tsa-key.pem", key_pem.encode("ascii"))
         write_private(folder / "tsa-cert.pem", cert_pem.encode("ascii"))
         store.audit.append("tsa_issued", "trust_root", None, actor=actor, details={})
@@ -177,7 +188,7 @@ def publish_crl(
         number = number_ext.value.crl_number + 1
     for serial, when in revoke:
         revoked.setdefault(serial, when)
-    pem = make_crl(ca, ca_password, sorted(revoked.items()), number=number, now=store.now())
+    pem = make_crl(ca, ca_password, sorted(revoked.items()), number=number, now=tsa_now())
     write_private(path, pem.encode("ascii"))
     store.audit.append(
         "crl_published",
@@ -217,7 +228,7 @@ def long_term(store: Store) -> LongTerm | None:
     crls = [crl.read_text(encoding="ascii")] if crl.exists() else []
     url = store.settings.get(TSA_URL_SETTING)
     if isinstance(url, str) and url.strip():
-        return LongTerm(roots=roots, crls_pem=crls, tsa_url=url.strip(), clock=store.now)
+        return LongTerm(roots=roots, crls_pem=crls, tsa_url=url.strip(), clock=_tsa_clock)
     key, cert = folder / "tsa-key.pem", folder / "tsa-cert.pem"
     if not key.exists() or not cert.exists():
         return None
@@ -226,7 +237,7 @@ def long_term(store: Store) -> LongTerm | None:
         crls_pem=crls,
         tsa_key_pem=key.read_text(encoding="ascii"),
         tsa_cert_pem=cert.read_text(encoding="ascii"),
-        clock=store.now,
+        clock=_tsa_clock,
     )
 
 

@@ -18,13 +18,16 @@ from ixreview.workflow.renewal import renew_letters
 from ixreview.workflow.trust import _org_dir, current_crls, pinned_roots
 
 
-def test_renew_adds_a_document_timestamp_and_both_copies_verify(world) -> None:
+def test_renew_adds_a_document_timestamp_and_both_copies_verify(world, monkeypatch) -> None:
+    from ixreview.workflow import trust
+
+    monkeypatch.setattr(trust, "tsa_now", world.clock)  # the authority's time, years on
     _, result = denied_case(world)
     original = world.store.determinations.letter(result.letter_id)
     code, out = run("--db", str(world.path), "letters", "renew", "--within-days", "30")
     assert code == 0 and "renewed 0 letter(s)" in out, out  # nothing expires within 30 days
     # The letters' timestamps and the authority expire together: renewing needs a new one.
-    code, out = run("--db", str(world.path), "letters", "renew", "--within-days", "3650")
+    code, out = run("--db", str(world.path), "letters", "renew", "--within-days", "3660")
     assert code == 1 and "the local timestamp authority's own certificate expires" in out
 
     world.clock.advance(days=9 * 365 + 180)  # half a year before the timestamps expire
