@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import subprocess
 import sys
 import time
 from datetime import date
@@ -27,10 +26,12 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for extra in (ROOT, HERE):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
 
 from argon2 import PasswordHasher  # noqa: E402
+from bench_history import _database  # noqa: E402  (the same cached database)
 
 from ixreview.store import open_store  # noqa: E402
 from ixreview.workflow import accounts, metrics  # noqa: E402
@@ -39,20 +40,8 @@ from ixreview.workflow.passwords import hash_password  # noqa: E402
 
 TARGET_MS = 1000.0
 FULL_N = 1_000_000
-QUICK_N = 100_000
 PASSWORD = "metrics-Orbit-Quartz-77"
 FAST = Security(hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-
-
-def _database(quick: bool) -> tuple[Path, int]:
-    n = QUICK_N if quick else FULL_N
-    subprocess.run(
-        [sys.executable, str(HERE / "generate_history.py"), "--n", str(n)],
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
-    return HERE / ".work" / f"history-{n}.sqlite3", n
 
 
 def _session(store: Any) -> Any:

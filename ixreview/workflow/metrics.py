@@ -16,6 +16,7 @@ period asked for, never a member. Counting rules (docs/impact-and-metrics.md):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -247,11 +248,17 @@ def metrics(
     user = active_user(store, session)
     lo, hi = start.isoformat(), (end + timedelta(days=1)).isoformat()
     figures = {key: PeriodFigures(*bounds) for key, bounds in _periods(period, start, end)}
-    for p in figures.values():
-        standard, expedited = reporting.received_counts(store, p.start, p.end)
+    periods = list(figures.values())
+    jobs: list[Callable[[reporting.Store], Any]] = [
+        lambda r: reporting.decision_groups(r, lo, hi),
+        lambda r: reporting.reviewer_groups(r, lo, hi),
+        lambda r: [reporting.received_counts(r, p.start, p.end) for p in periods],
+    ]
+    groups, reviewer_rows, received = reporting.in_parallel(store.path, jobs)
+    for p, (standard, expedited) in zip(periods, received, strict=True):
         p.by_urgency["standard"].received = standard
         p.by_urgency["expedited"].received = expedited
-    for g in reporting.decision_groups(store, lo, hi):
+    for g in groups:
         kind = _KINDS[g.decision]
         if not g.current and kind != "pended":
             continue  # superseded by a correction or a later decision
@@ -265,7 +272,7 @@ def metrics(
             seconds = reporting.median_seconds(store, u == "expedited", p.start, p.end, f.decided)
             f.median_hours = None if seconds is None else seconds / 3600
     per_reviewer: dict[int, dict[str, int]] = {}
-    for uid, decision, current, n in reporting.reviewer_groups(store, lo, hi):
+    for uid, decision, current, n in reviewer_rows:
         kind = _KINDS[decision]
         if current or kind == "pended":
             per_reviewer.setdefault(uid, dict.fromkeys(_WORDS, 0))[kind] += n
