@@ -8,8 +8,8 @@ Two timestamp authorities:
   CA (`authority.issue_timestamping_certificate`). It is pyHanko's
   `DummyTimeStamper` (an in-process TSA that grants every request) with two
   changes: it keeps its ECDSA key parsed (the original re-parses an RSA key for
-  every token, ~25 ms) and takes its time from the caller's clock, so the store
-  clock is the one time source on the desk.
+  every token, ~25 ms) and takes its time from the caller's clock (the workflow
+  passes the system clock, `workflow.trust.tsa_now`; tests pass their own).
 
 A local authority proves time only as far as the machine's clock can be trusted;
 a plan that needs third-party time proof configures its TSA URL.
