@@ -31,7 +31,7 @@ from ixreview.domain.policies import PolicyError, PolicyVersion, default_registr
 from ixreview.store import Store, reporting
 from ixreview.workflow.accounts import Session, active_user, role_of
 from ixreview.workflow.errors import InvalidInput, NotPermitted, WorkflowError
-from ixreview.workflow.replay import Answer, ClauseChange, Job, run_batch
+from ixreview.workflow.replay import Answer, ClauseChange, Job, run_batch, worker_init
 
 BATCH = 1000
 POOL_FROM = 4000  # smaller records are quicker in process than starting a pool
@@ -254,7 +254,9 @@ def _pooled(
     stop: Callable[[], bool],
 ) -> None:
     # spawn, never fork: the GUI process has threads (Qt), which fork would copy half-made.
-    with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=count, mp_context=get_context("spawn"), initializer=worker_init
+    ) as pool:
         pending: list[Future[list[Answer]]] = []
         for jobs in batches:
             if stop():

@@ -19,7 +19,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ixreview.domain.case import Case, RequestType
@@ -147,6 +147,17 @@ def _leaf(node: Node) -> Compiled:
     assert cmp is not None
     op, threshold = _OPS[cmp[0]], cmp[1]
     return lambda facts, _memo: None if facts[name] is None else op(facts[name], threshold)
+
+
+def worker_init() -> None:
+    """In a pool worker only: remember ICD-10-CM look-ups for the replay's lifetime.
+
+    A look-up is a pure function of the code over the read-only code index, and the
+    intake's validators and the facts ask for the same few codes on every request
+    (about a quarter of a replay's time); the GUI's own process is left as it is."""
+    from ixreview.domain import icd10
+
+    setattr(icd10, "lookup", lru_cache(maxsize=8192)(icd10.lookup))  # noqa: B010
 
 
 @cache
