@@ -130,3 +130,22 @@ def test_metrics_dashboard_charts_table_and_exports(
     dialog.refresh()
     assert "before the start date" in dialog.summary.text()
     assert message_boxes == ["Metrics: " + dialog.summary.text()]
+
+
+def test_tools_menu_opens_both_dialogs(qtbot: Any, world: World) -> None:
+    from ixreview.ui.impact_dialog import ImpactDialog
+    from ixreview.ui.main_window import MainWindow
+    from ixreview.ui.metrics_dialog import MetricsDialog
+
+    window = MainWindow(_desk(world, "drpat"))
+    qtbot.addWidget(window)
+    tools = next(m for m in window.menuBar().actions() if m.text() == "&Tools").menu()
+    actions = {a.text(): a for a in tools.actions()}
+    actions["Policy &impact…"].trigger()
+    actions["&Metrics…"].trigger()
+    impact = window.findChild(ImpactDialog)
+    metrics = window.findChild(MetricsDialog)
+    assert impact is not None and impact.isVisible()
+    assert metrics is not None and metrics.report is not None  # shown for this year
+    impact.close()
+    metrics.close()
