@@ -30,6 +30,14 @@ class Store(Protocol):
     def conn(self) -> sqlite3.Connection: ...
 
 
+def local_file(store: object) -> Path | None:
+    """The SQLite file these queries read, or None for another backend (the team
+    server's PostgreSQL: not supported by these reports yet)."""
+    conn = getattr(store, "conn", None)
+    path = getattr(store, "path", None)
+    return path if isinstance(conn, sqlite3.Connection) and isinstance(path, Path) else None
+
+
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)

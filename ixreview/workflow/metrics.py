@@ -20,12 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from ixreview.store import Store, reporting
 from ixreview.store.clock import utc_iso
 from ixreview.workflow.accounts import Session, active_user
-from ixreview.workflow.errors import InvalidInput
+from ixreview.workflow.errors import InvalidInput, NotPermitted
 
 URGENCIES = ("standard", "expedited")
 # "C" is X12 306 cancelled; databases before the PAS migration stored a cancel as "A6".
@@ -229,6 +230,15 @@ def _periods(period: Period, start: date, end: date) -> list[tuple[int, tuple[st
     return [(k, _bounds(k, period, start, after)) for k in range(first, last + 1)]
 
 
+def _local(store: Store) -> Path:
+    path = reporting.local_file(store)
+    if path is None:
+        raise NotPermitted(
+            "reports read the local case database; they are not available on the team server yet"
+        )
+    return path
+
+
 def _reviewer_label(name: str, credentials: str) -> str:
     return f"{name}, {credentials}" if credentials else name
 
@@ -254,7 +264,7 @@ def metrics(
         lambda r: reporting.reviewer_groups(r, lo, hi),
         lambda r: [reporting.received_counts(r, p.start, p.end) for p in periods],
     ]
-    groups, reviewer_rows, received = reporting.in_parallel(store.path, jobs)
+    groups, reviewer_rows, received = reporting.in_parallel(_local(store), jobs)
     for p, (standard, expedited) in zip(periods, received, strict=True):
         p.by_urgency["standard"].received = standard
         p.by_urgency["expedited"].received = expedited

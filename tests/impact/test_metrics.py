@@ -89,3 +89,10 @@ def test_bad_period_and_dates_are_refused(world: World) -> None:
         metrics.metrics(
             world.store, world.sign_in("nina"), start=day("2026-02-01"), end=day("2026-01-01")
         )
+
+
+def test_reports_read_the_local_database_only(world: World) -> None:
+    from ixreview.store import reporting
+
+    assert reporting.local_file(world.store) == world.store.path
+    assert reporting.local_file(object()) is None  # another backend: refused in words
