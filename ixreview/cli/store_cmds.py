@@ -419,6 +419,11 @@ def checkpoint(ctx: click.Context, out: Path) -> None:
     from ixreview.store.clock import utc_iso
 
     with _store(ctx) as store:
+        if getattr(store, "backend", "sqlite") != "sqlite":
+            raise InputError(
+                "--db: a team server keeps and checks its own audit chain; checkpoints are "
+                "for a desk database"
+            )
         doc = make_checkpoint(store.conn, store.audit.key(), utc_iso(store.now()))
     try:
         write_private(out, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
