@@ -390,6 +390,15 @@ def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
     from ixreview.store.audit_check import verify_all
 
     with _store(ctx) as store:
+        if getattr(store, "backend", None) == "postgresql":
+            # The team server appends and checks its own chain (docs/team-server.md).
+            chain = store.verify_audit_chain()
+            if chain.ok:
+                click.echo(f"audit log intact: {chain.entries} entries, kept by the team "
+                           f"server; head {chain.head_hash or '-'}")  # fmt: skip
+                return
+            click.echo(f"audit log NOT intact at entry {chain.bad_seq}: {chain.reason}", err=True)
+            ctx.exit(1)
         report = verify_all(store.conn, checkpoints)
     head = f"head {report.head_seq} {report.head_hash or '-'}"
     anchors = f"{report.letters_checked} letter anchor(s) and {len(checkpoints)} checkpoint(s)"
