@@ -328,7 +328,7 @@ def generate(path: Path, n: int = DEFAULT_N, seed: int = SEED) -> Path:
             reviews.append((rid, rid, "decided", received_at, received_at))
             roll = rng.random()
             decision = (
-                "A1" if roll < 0.7 else "A3" if roll < 0.85 else "A4" if roll < 0.95 else "A6"
+                "A1" if roll < 0.7 else "A3" if roll < 0.85 else "A4" if roll < 0.95 else "C"
             )
             decider = rng.choice(physicians if decision == "A3" else nurses + physicians)
             decided = received + timedelta(hours=rng.randint(1, 300))

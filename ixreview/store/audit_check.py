@@ -33,7 +33,13 @@ from ixreview.store.audit_keys import AuditKey, AuditKeyMissing, load_key
 
 CHECKPOINT_FORMAT = "ixreview-audit-checkpoint/1"
 ANCHOR = re.compile(rb"audit-head=(\d{1,12}):([0-9a-f]{64})")
-_DECISION_WORDS = {"A1": "approval", "A3": "denial", "A4": "pend", "A6": "cancellation"}
+_DECISION_WORDS = {
+    "A1": "approval",
+    "A3": "denial",
+    "A4": "pend",
+    "C": "cancellation",
+    "A6": "cancellation",  # as logged before schema 4 corrected the stored code to C
+}
 
 
 @dataclass
@@ -228,7 +234,8 @@ def _check_determinations(conn: sqlite3.Connection, entries: _Entries, report: A
             )
             continue
         logged = decided[0]["details"].get("decision")
-        if logged is not None and logged != decision:
+        # Schema 4 rewrote stored cancellations A6 -> C (X12 306); the log keeps A6.
+        if logged is not None and logged != decision and (logged, decision) != ("A6", "C"):
             report.problems.append(
                 f"determination {det_id}: the record says {decision} ({word}) but the audit "
                 f"log recorded {logged} ({_DECISION_WORDS.get(logged, logged)}): the "

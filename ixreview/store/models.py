@@ -44,7 +44,7 @@ class DecisionCode(StrEnum):
     APPROVED = "A1"
     DENIED = "A3"
     PENDED = "A4"
-    CANCELLED = "A6"
+    CANCELLED = "C"  # X12 306: A6 means modified, never cancelled
 
     @property
     def word(self) -> str:

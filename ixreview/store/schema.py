@@ -274,8 +274,43 @@ def _v3_decision_times(db: Database) -> None:
     )
 
 
+def _v4_cancel_code(db: Database) -> None:
+    """A cancelled request is X12 306 "C" (A6 means modified), as the Da Vinci PAS guide uses it.
+
+    Until now a cancellation was stored as A6. Determinations are immutable, so the
+    CHECK of the table is rewritten in place (the SQLite-documented procedure for a
+    constraint change that leaves the stored rows valid), then the no-update
+    trigger is lifted for this one correction and restored. The audit log keeps
+    what was written then: its entries are hash-chained and never rewritten.
+    """
+    conn = db.conn
+    version = int(conn.execute("PRAGMA schema_version").fetchone()[0])
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, \"'A4', 'A6')\", \"'A4', 'C')\")"
+            " WHERE type = 'table' AND name = 'determinations'"
+        )
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    no_update = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'determinations_no_update'"
+    ).fetchone()[0]
+    conn.execute("DROP TRIGGER determinations_no_update")
+    conn.execute("UPDATE determinations SET decision = 'C' WHERE decision = 'A6'")
+    conn.execute(no_update)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_times'").fetchone():
+        conn.execute("UPDATE decision_times SET decision = 'C' WHERE decision = 'A6'")
+
+
 # Append only: never edit or reorder a migration that has shipped.
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_name_search, _v3_decision_times]
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_name_search,
+    _v3_decision_times,
+    _v4_cancel_code,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -87,7 +87,7 @@ class PastCase:
     """What a past case offers: its current determination and letters."""
 
     reference: str
-    decision: str | None  # A1, A3, A4, A6
+    decision: str | None  # A1, A3, A4, C
     authorization_number: str | None
     period_start: str | None
     period_end: str | None
@@ -578,7 +578,7 @@ class Desk:
     def cancel(
         self, review: OpenReview, reason_code: str | None, note: str
     ) -> str:
-        """Cancel the review (A6, no letter): a coded reason, or (physicians,
+        """Cancel the review (C, no letter): a coded reason, or (physicians,
         administrators) a written one; returns a line for the status."""
         from ixreview.workflow import operations
         from ixreview.workflow.errors import WorkflowError

@@ -121,7 +121,7 @@ class ReviewTab(QWidget):
         except DeskError:
             bar.setVisible(False)
             return
-        words = {"A1": "Approved", "A3": "Denied", "A4": "Pended", "A6": "Cancelled"}
+        words = {"A1": "Approved", "A3": "Denied", "A4": "Pended", "C": "Cancelled"}
         text = f"Past case, read only. {words.get(past.decision or '', 'No determination')}"
         if past.authorization_number:
             text += (

@@ -4,7 +4,7 @@ Both the GUI and the CLI call the operations here (one small function per user
 action, in `accounts` and `operations`); neither decides who may do what.
 
 Modules:
-- `states`: the review state machine and the decision codes (A1, A3, A4, A6);
+- `states`: the review state machine and the decision codes (A1, A3, A4, C);
 - `permissions`: who may approve, refer, deny, pend, resume and cancel;
 - `passwords`, `lockout`, `idle`: password policy and Argon2id hashing,
   lockout after failed sign-ins, the idle-lock timing model;

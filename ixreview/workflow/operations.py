@@ -542,7 +542,7 @@ def cancel(
     reason_code: CancelReason | str | None = None,
     expected_revision: int | None = None,
 ) -> Result:
-    """Cancel an open review (determination A6; no letter).
+    """Cancel an open review (determination C; no letter).
 
     A nurse cancels only for a coded reason (`CancelReason`: withdrawn by the
     prescriber, duplicate request, member not eligible), with an optional note;

@@ -5,7 +5,7 @@
       │               │
       └──pend──> pended <──pend──┘   pended ──resume──> draft
                  pended ──info_not_received (after the respond-by date)──> referred
-    any open state ──cancel (with a reason)──> cancelled (A6)
+    any open state ──cancel (with a reason)──> cancelled (C)
 
 Denial only follows a referral: every adverse determination is a physician's,
 made on a review that was screened and referred (domain-notes "Who does what").
@@ -56,7 +56,7 @@ class DecisionCode(StrEnum):
     APPROVED = "A1"
     DENIED = "A3"
     PENDED = "A4"
-    CANCELLED = "A6"
+    CANCELLED = "C"  # X12 306: A6 means modified, never cancelled
 
 
 OPEN_STATES = frozenset({ReviewState.DRAFT, ReviewState.REFERRED, ReviewState.PENDED})

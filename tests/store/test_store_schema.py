@@ -117,3 +117,31 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("these are not the cases you are looking for" * 100)
     with pytest.raises(StoreError, match="cannot open the case database"):
         open_store(path)
+
+
+def test_a_cancellation_stored_as_a6_becomes_c_and_a6_is_refused_after(tmp_path: Path) -> None:
+    """X12 306: A6 is *modified*; schema 4 corrects cancellations written as A6 to C."""
+    path = tmp_path / "v1.sqlite3"
+    build_v1(path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO determinations SELECT 2, request_id, review_id, received_at, policy_id,"
+        " policy_version, 'A6', decider_id, decider_role, 'Cancelled: duplicate request.',"
+        " NULL, NULL, NULL, NULL, 1, 'cancelled', decided_at, evaluation_json"
+        " FROM determinations WHERE id = 1"
+    )
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        assert str(store.determinations.get(2).decision) == "C"
+        assert str(store.determinations.get(1).decision) == "A1"
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            store.conn.execute(
+                "INSERT INTO determinations SELECT 3, request_id, review_id, received_at,"
+                " policy_id, policy_version, 'A6', decider_id, decider_role, 'x', NULL, NULL,"
+                " NULL, NULL, NULL, NULL, decided_at, evaluation_json FROM determinations"
+                " WHERE id = 2"
+            )
+        with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+            store.conn.execute("UPDATE determinations SET decision = 'A6' WHERE id = 2")
+        assert store.integrity_check() == ["ok"]

@@ -130,7 +130,7 @@ def test_a_nurse_cancels_for_a_coded_reason_only(sign_in: Any, tmp_path: Path) -
     assert "Cancelled" in page.ui.action_status.text()
     store = nurse.desk.store
     current = store.determinations.current(store.requests.by_reference(reference).id)
-    assert current is not None and str(current.decision) == "A6"
+    assert current is not None and str(current.decision) == "C"
     assert "duplicate request" in current.rationale
 
 

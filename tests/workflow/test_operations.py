@@ -169,7 +169,7 @@ def test_cancel_needs_a_reason_and_issues_no_letter(world) -> None:
     det = world.store.determinations.get(result.determination_id)
     assert det.rationale == "Cancelled: withdrawn by the prescriber. called 11/20"
     assert world.store.audit.entries()[-1].details["reason_code"] == "withdrawn"
-    assert determinations(world, ref) == ["A6"]
+    assert determinations(world, ref) == ["C"]
     assert world.counts()["letters"] == 0
     with pytest.raises(IllegalTransition, match="already cancelled"):
         operations.refer(world.store, nina, ref, "x")

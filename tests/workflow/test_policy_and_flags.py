@@ -202,4 +202,4 @@ def test_cli_nurse_cancels_with_a_reason_code_only(db) -> None:
     result = cancel("--reason", "not met, closing")
     assert result.exit_code == 1 and "coded reason" in result.output
     result = cancel("--reason-code", "duplicate")
-    assert result.exit_code == 0 and "cancelled (A6)" in result.output
+    assert result.exit_code == 0 and "cancelled (C)" in result.output

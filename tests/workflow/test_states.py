@@ -76,5 +76,5 @@ def test_decision_codes() -> None:
     assert DECISION_CODES[Action.APPROVE] == DecisionCode.APPROVED == "A1"
     assert DECISION_CODES[Action.DENY] == "A3"
     assert DECISION_CODES[Action.PEND] == "A4"
-    assert DECISION_CODES[Action.CANCEL] == "A6"
+    assert DECISION_CODES[Action.CANCEL] == "C"
     assert Action.REFER not in DECISION_CODES
