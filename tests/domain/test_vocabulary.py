@@ -126,9 +126,13 @@ def test_completion_returns_billable_codes_with_the_prefix() -> None:
     assert len(icd10.complete("C50", limit=5)) == 5
 
 
-def test_index_is_derived_from_the_library_into_the_cache() -> None:
+def test_index_is_the_installed_one_or_derived_into_the_cache() -> None:
+    """The product's installed index is used when present; the cold path (no installed
+    index) is tested in tests/cli/test_icd10_index.py."""
     path = icd10.index_path()
-    assert path.exists() and path.parent == icd10.cache_dir()
+    installed = icd10.installed_index_path()
+    expected_dir = installed.parent if installed is not None else icd10.cache_dir()
+    assert path.exists() and path.parent == expected_dir
     assert f"-v{icd10.INDEX_SCHEMA}-" in path.name
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
