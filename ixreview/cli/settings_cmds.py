@@ -1,9 +1,10 @@
 """`ixreview settings`: what an administrator sets up before letters can be issued.
 
 The plan's letterhead (name, address, phone, logo), the policy a request is
-reviewed under when it names none, and the authorization months for a policy
-that states none. Changes need an administrator's password and are audited by
-the store; reading them needs no sign-in (they hold no PHI).
+reviewed under when it names none, the authorization months for a policy
+that states none, and how old baseline labs may be. Changes need an
+administrator's password and are audited by the store; reading them needs no
+sign-in (they hold no PHI).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from ixreview.cli.workflow_cmds import (
 from ixreview.store import Store
 from ixreview.store.intake import PLAN_POLICY_SETTING
 from ixreview.workflow.letterdata import LETTERHEAD_SETTING, set_letterhead
-from ixreview.workflow.operations import DEFAULT_MONTHS_SETTING as MONTHS_SETTING
 from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
+from ixreview.workflow.plan_rules import DEFAULT_MONTHS_SETTING as MONTHS_SETTING
+from ixreview.workflow.plan_rules import LAB_AGE_RANGE, LAB_AGE_SETTING, set_lab_max_age
 from ixreview.workflow.roles import Role
 
 
@@ -52,6 +54,7 @@ def show(ctx: click.Context) -> None:
             DEFAULT_POLICY_SETTING: store.settings.get(DEFAULT_POLICY_SETTING),
             PLAN_POLICY_SETTING: store.settings.get(PLAN_POLICY_SETTING),
             MONTHS_SETTING: store.settings.get(MONTHS_SETTING),
+            LAB_AGE_SETTING: store.settings.get(LAB_AGE_SETTING),
         }
     click.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
 
@@ -190,3 +193,25 @@ def months(ctx: click.Context, months: int, acting: str | None, password_fd: int
         actor = _admin(store, acting, password_fd)
         store.settings.set(MONTHS_SETTING, months, actor=actor)
     click.echo(f"Default authorization period set: {months} months")
+
+
+@settings.command("lab-age")
+@click.argument("days", type=click.IntRange(*LAB_AGE_RANGE))
+@as_option
+@password_fd_option
+@click.pass_context
+def lab_age(ctx: click.Context, days: int, acting: str | None, password_fd: int | None) -> None:
+    """Days before the request within which baseline labs count as current (default 30)."""
+    from ixreview.workflow.errors import WorkflowError
+
+    with _store(ctx) as store:
+        if not acting:
+            raise fail("--as ADMIN: name the administrator making this change", 2)
+        session, _ = _sign_in(store, acting, password_fd)
+        try:
+            set_lab_max_age(store, session, days)
+        except WorkflowError as exc:
+            raise fail(str(exc), getattr(exc, "exit_code", 1)) from None
+    click.echo(
+        f"Baseline labs are current when collected at most {days} days before the request"
+    )

@@ -40,6 +40,7 @@ from ixreview.domain.evaluation import (
 from ixreview.domain.facts import FACTS, PLAIN_VALUES, FactValue, fmt_number, fmt_ratio
 from ixreview.domain.flags import review_flags
 from ixreview.domain.intake import plausibility_warnings
+from ixreview.domain.limits import LAB_MAX_AGE_DAYS
 from ixreview.domain.policies import (
     Clause,
     Node,
@@ -77,13 +78,15 @@ _PLAIN_UNITS = {"×": "times the upper limit of normal"}
 
 
 class _Evaluator:
-    def __init__(self, version: PolicyVersion, case: Case):
+    def __init__(self, version: PolicyVersion, case: Case, lab_max_age_days: int):
         self.version = version
         self.case = case
         # The decision trees may name facts directly, not only through clauses.
         names = {f for c in version.clauses for f in c.logic.fact_names()}
         names |= version.decision.initial.fact_names() | version.decision.continuation.fact_names()
-        self.facts: dict[str, FactValue] = {n: FACTS[n].compute(case) for n in names}
+        self.facts: dict[str, FactValue] = {
+            n: FACTS[n].value_for(case, lab_max_age_days) for n in names
+        }
         self.clauses: dict[str, _Result] = {}
 
     def node(self, node: Node) -> _Result:
@@ -303,11 +306,11 @@ _DERIVED = (
 )
 
 
-def _derived(case: Case) -> list[DerivedFact]:
+def _derived(case: Case, lab_max_age_days: int) -> list[DerivedFact]:
     out = []
     for name in _DERIVED:
         spec = FACTS[name]
-        fv = spec.compute(case)
+        fv = spec.value_for(case, lab_max_age_days)
         if fv.value is None:
             value = "not documented"
         elif isinstance(fv.value, bool):
@@ -332,9 +335,14 @@ def _summary(outcome: Outcome, version: PolicyVersion, missing: list[str]) -> st
 
 
 def evaluate_version(
-    case: Case, version: PolicyVersion, default_months: int = DEFAULT_AUTHORIZATION_MONTHS
+    case: Case,
+    version: PolicyVersion,
+    default_months: int = DEFAULT_AUTHORIZATION_MONTHS,
+    lab_max_age_days: int = LAB_MAX_AGE_DAYS,
 ) -> Evaluation:
-    ev = _Evaluator(version, case)
+    """`default_months` and `lab_max_age_days` are the plan's settings (defaults: the
+    label-based 6 months and 30 days)."""
+    ev = _Evaluator(version, case, lab_max_age_days)
     decision = _request_decision(ev)
     outcome = {
         True: Outcome.MEETS,
@@ -375,7 +383,7 @@ def evaluate_version(
         missing=missing,
         authorization=authorization,
         warnings=warnings,
-        derived=_derived(case),
+        derived=_derived(case, lab_max_age_days),
         review_flags=review_flags(case, version, months),
         summary=_summary(outcome, version, missing),
     )
@@ -394,7 +402,10 @@ def evaluate(
     *,
     registry: PolicyRegistry | None = None,
     default_months: int = DEFAULT_AUTHORIZATION_MONTHS,
+    lab_max_age_days: int = LAB_MAX_AGE_DAYS,
 ) -> Evaluation:
     if not policy:
         raise PolicyError("name the policy to evaluate against (for example ING-CC-0090)")
-    return evaluate_version(case, resolve_policy(case, policy, registry), default_months)
+    return evaluate_version(
+        case, resolve_policy(case, policy, registry), default_months, lab_max_age_days
+    )

@@ -38,7 +38,21 @@ class FactSpec:
     unit: str  # for numbers: how a threshold is written ("cells/mm³", "× ULN")
     compute: Callable[[Case], FactValue]
     choices: tuple[str, ...] = ()
-    plain_label: str = ""  # for letters: the label with every abbreviation spelled out
+    plain_label: str = ""  # for letters, when `text` reads like a label ("Failure of ...: no")
+    # Baseline labs: computed with the plan's lab age limit (days), not the default.
+    aged: Callable[[Case, int], FactValue] | None = None
+
+    def value_for(self, case: Case, lab_max_age_days: int = LAB_MAX_AGE_DAYS) -> FactValue:
+        """The fact under the plan's rules (`lab_max_age_days`: a plan setting)."""
+        if self.aged is not None:
+            return self.aged(case, lab_max_age_days)
+        return self.compute(case)
+
+
+def _baseline_lab(
+    name: str, label: str, unit: str, aged: Callable[[Case, int], FactValue]
+) -> FactSpec:
+    return FactSpec(name, label, "number", unit, lambda c: aged(c, LAB_MAX_AGE_DAYS), aged=aged)
 
 
 # Enum values as a letter says them.
@@ -126,27 +140,39 @@ def _breast_cancer(case: Case) -> FactValue:
 # -- labs --------------------------------------------------------------------
 
 
-def _count(case: Case, value: float | None, path: str, label: str, doubt_below: int) -> FactValue:
+def _stale_labs(case: Case, max_age_days: int) -> str | None:
+    """Why the labs are not a current baseline, or None when they are."""
+    collected = case.labs.collected_on
+    if collected is None:
+        when = "the date the labs were collected is not documented"
+    elif (case.received_on - collected).days > max_age_days:
+        when = (
+            f"the labs were collected on {collected}, "
+            f"{(case.received_on - collected).days} days before the request was received "
+            f"(more than {max_age_days})"
+        )
+    else:
+        return None
+    # The label's limits are for the values before this cycle, not for an undated or
+    # month-old value.
+    return (
+        f"{when}; labs collected more than {max_age_days} days before the request, or "
+        "undated, are not a current baseline, so current labs are needed"
+    )
+
+
+def _count(
+    case: Case, value: float | None, path: str, label: str, doubt_below: int, max_age_days: int
+) -> FactValue:
     if value is None:
         return FactValue(None, f"{label}: not documented", (path,))
     d = _dec(value)
-    collected = case.labs.collected_on
-    if collected is None or (case.received_on - collected).days > LAB_MAX_AGE_DAYS:
-        # A count is a baseline only when it is recent: the label's limits are for the
-        # counts before this cycle, not for an undated or month-old value.
-        when = (
-            "the date the labs were collected is not documented"
-            if collected is None
-            else f"the labs were collected on {collected}, "
-            f"{(case.received_on - collected).days} days before the request was received "
-            f"(more than {LAB_MAX_AGE_DAYS})"
-        )
+    stale = _stale_labs(case, max_age_days)
+    if stale is not None:
         doubt = (path,) if d < doubt_below else ()
         return FactValue(
             None,
-            f"{label} {fmt_number(d)} cells/mm³ is not a current baseline: {when}; "
-            f"labs collected more than {LAB_MAX_AGE_DAYS} days before the request, or undated, "
-            "are not a current baseline, so current labs are needed",
+            f"{label} {fmt_number(d)} cells/mm³ is not a current baseline: {stale}",
             ("labs.collected_on", *doubt),
         )
     if d < doubt_below:
@@ -166,11 +192,25 @@ def _count(case: Case, value: float | None, path: str, label: str, doubt_below: 
 
 
 def _ratio(
-    value: float | None, uln: float | None, name: str, unit: str, vpath: str, upath: str
+    case: Case,
+    value: float | None,
+    uln: float | None,
+    names: tuple[str, str],
+    paths: tuple[str, str],
+    max_age_days: int,
 ) -> FactValue:
+    name, unit = names
+    vpath, upath = paths
     missing = tuple(p for p, v in ((vpath, value), (upath, uln)) if v is None)
     if value is None or uln is None:
         return FactValue(None, f"{name} or its upper limit of normal is not documented", missing)
+    stale = _stale_labs(case, max_age_days)
+    if stale is not None:  # liver values are baseline labs too (hepatic exclusion)
+        return FactValue(
+            None,
+            f"{name} {fmt_number(_dec(value))} {unit} is not a current baseline: {stale}",
+            ("labs.collected_on",),
+        )
     ratio = _dec(value) / _dec(uln)
     long_name = _LONG_NAMES.get(name, name.lower())
     return FactValue(
@@ -392,60 +432,69 @@ FACTS: dict[str, FactSpec] = {
                 "Anthracycline contraindication",
             ),
         ),
-        FactSpec(
+        _baseline_lab(
             "anc",
             "Baseline neutrophil count",
-            "number",
             "cells/mm³",
-            lambda c: _count(
+            lambda c, days: _count(
                 c,
                 c.labs.anc_per_mm3,
-                "labs.anc_per_mm3", "Baseline neutrophil count", ANC_UNIT_DOUBT
+                "labs.anc_per_mm3",
+                "Baseline neutrophil count",
+                ANC_UNIT_DOUBT,
+                days,
             ),
         ),
-        FactSpec(
+        _baseline_lab(
             "platelets",
             "Baseline platelet count",
-            "number",
             "cells/mm³",
-            lambda c: _count(
+            lambda c, days: _count(
                 c,
                 c.labs.platelets_per_mm3,
                 "labs.platelets_per_mm3",
                 "Baseline platelet count",
                 PLATELET_UNIT_DOUBT,
+                days,
             ),
         ),
-        FactSpec(
+        _baseline_lab(
             "ast_ratio",
             "AST / upper limit of normal",
-            "number",
             "×",
-            lambda c: _ratio(
-                c.labs.ast_u_l, c.labs.ast_uln, "AST", "U/L", "labs.ast_u_l", "labs.ast_uln"
+            lambda c, days: _ratio(
+                c,
+                c.labs.ast_u_l,
+                c.labs.ast_uln,
+                ("AST", "U/L"),
+                ("labs.ast_u_l", "labs.ast_uln"),
+                days,
             ),
         ),
-        FactSpec(
+        _baseline_lab(
             "alt_ratio",
             "ALT / upper limit of normal",
-            "number",
             "×",
-            lambda c: _ratio(
-                c.labs.alt_u_l, c.labs.alt_uln, "ALT", "U/L", "labs.alt_u_l", "labs.alt_uln"
+            lambda c, days: _ratio(
+                c,
+                c.labs.alt_u_l,
+                c.labs.alt_uln,
+                ("ALT", "U/L"),
+                ("labs.alt_u_l", "labs.alt_uln"),
+                days,
             ),
         ),
-        FactSpec(
+        _baseline_lab(
             "bilirubin_ratio",
             "Bilirubin / upper limit of normal",
-            "number",
             "×",
-            lambda c: _ratio(
+            lambda c, days: _ratio(
+                c,
                 c.labs.bilirubin_mg_dl,
                 c.labs.bilirubin_uln,
-                "Total bilirubin",
-                "mg/dL",
-                "labs.bilirubin_mg_dl",
-                "labs.bilirubin_uln",
+                ("Total bilirubin", "mg/dL"),
+                ("labs.bilirubin_mg_dl", "labs.bilirubin_uln"),
+                days,
             ),
         ),
         FactSpec(

@@ -32,7 +32,7 @@ from typing import Any, NoReturn
 
 from ixreview.domain import clock
 from ixreview.domain.case import Case, Urgency
-from ixreview.domain.engine import DEFAULT_AUTHORIZATION_MONTHS, evaluate, resolve_policy
+from ixreview.domain.engine import resolve_policy
 from ixreview.domain.evaluation import Evaluation, Outcome
 from ixreview.domain.intake import identity_gaps
 from ixreview.domain.policies import PolicyError
@@ -84,12 +84,12 @@ from ixreview.workflow.permissions import (
     not_received_denial,
     relied_on,
 )
+from ixreview.workflow.plan_rules import plan_rules
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import DECISION_CODES, Action, DecisionCode, ReviewState
 from ixreview.workflow.trust import signing_extras
 
 DEFAULT_POLICY_SETTING = "policy.default"  # e.g. "ING-CC-0090", when a request names none
-DEFAULT_MONTHS_SETTING = "authorization.default_months"
 
 _LETTER_KINDS = {
     Action.APPROVE: LetterKind.APPROVAL,
@@ -227,15 +227,11 @@ def _same_policy(request: RequestRecord, wanted: str, key: str) -> bool:
 
 
 def _default_months(store: Store) -> int:
-    raw = store.settings.get(DEFAULT_MONTHS_SETTING)
-    return raw if isinstance(raw, int) and 0 < raw <= 24 else DEFAULT_AUTHORIZATION_MONTHS
+    return plan_rules(store).default_months
 
 
 def _evaluate(store: Store, case: Case, key: str) -> Evaluation:
-    try:
-        return evaluate(case, key, default_months=_default_months(store))
-    except PolicyError as exc:
-        raise InvalidInput("policy", str(exc)) from None
+    return plan_rules(store).evaluate(case, key)
 
 
 def evaluate_review(

@@ -54,8 +54,14 @@ def case(base: dict[str, Any] | None = None, **changes: Any) -> Case:
     return case_from(changed(base if base is not None else example(), changes))
 
 
-def run(policy: str, base: dict[str, Any] | None = None, **changes: Any) -> Evaluation:
-    return evaluate(case(base, **changes), policy)
+def run(
+    policy: str,
+    base: dict[str, Any] | None = None,
+    *,
+    lab_max_age_days: int = 30,
+    **changes: Any,
+) -> Evaluation:
+    return evaluate(case(base, **changes), policy, lab_max_age_days=lab_max_age_days)
 
 
 # -- bases that meet each coverage route -------------------------------------------

@@ -1,8 +1,9 @@
-"""Baseline counts must be current: collected no more than 30 days before receipt.
+"""Baseline labs must be current: collected no more than 30 days before receipt (a plan
+setting, default 30).
 
-An undated or older count is not a baseline for the label's limits, so the neutrophil
-and platelet facts are not documented (asking for `labs.collected_on`, i.e. new or dated
-counts), whichever side of the limit the old value lies. Intake still warns.
+An undated or older value is not a baseline for the label's limits, so the neutrophil,
+platelet and liver facts are not documented (asking for `labs.collected_on`, i.e. new or
+dated labs), whichever side of the limit the old value lies. Intake still warns.
 """
 
 from __future__ import annotations
@@ -71,8 +72,23 @@ def test_an_old_count_that_also_reads_as_a_unit_mistake_asks_for_both() -> None:
     assert ev.missing == ["labs.collected_on", "labs.platelets_per_mm3"]
 
 
-def test_liver_tests_are_not_affected() -> None:
-    # the 30-day rule is about the baseline counts the label names; hepatic ratios still decide
+def test_liver_values_are_baseline_labs_too() -> None:
+    # An undated AST of 118 U/L neither denies nor clears the hepatic exclusion: the label's
+    # limits are for the values before this cycle.
     ev = run(ING, **{"labs.collected_on": None, "labs.ast_u_l": 118})
-    assert ev.clause("NA.II").status == Truth.MET
-    assert ev.outcome == Outcome.DOES_NOT_MEET
+    assert ev.clause("NA.II").status == Truth.UNKNOWN
+    assert "AST 118 U/L is not a current baseline" in ev.clause("NA.II").reason
+    assert (ev.outcome, ev.missing) == (Outcome.NEEDS_INFORMATION, ["labs.collected_on"])
+    current = run(ING, **{"labs.ast_u_l": 118})
+    assert current.clause("NA.II").status == Truth.MET
+    assert current.outcome == Outcome.DOES_NOT_MEET
+
+
+@pytest.mark.parametrize(("days", "current"), [(45, True), (30, False), (10, False)])
+def test_the_age_limit_is_the_plans_setting(days: int, current: bool) -> None:
+    ev = run(ING, lab_max_age_days=days, **{"labs.collected_on": "2026-10-09"})  # 41 days
+    if current:
+        assert ev.outcome == Outcome.MEETS
+    else:
+        assert (ev.outcome, ev.missing) == (Outcome.NEEDS_INFORMATION, ["labs.collected_on"])
+        assert f"(more than {days})" in ev.clause("NA.I").reason

@@ -134,3 +134,14 @@ def test_plan_policy_refuses_a_version_or_a_missing_policy(db):
     for args in (["P", "ING-CC-0090@2022-02-25"], ["P"], ["P", "ING-CC-0090", "--remove"]):
         result = run(db, "plan-policy", *args, "--as", "admin", password=admin)
         assert result.exit_code == 2, (args, result.output)
+
+
+def test_admin_sets_the_lab_age_limit_and_bad_values_name_the_range(db):
+    ok = run(db, "lab-age", "45", "--as", "admin", password=PASSWORDS["admin"])
+    assert ok.exit_code == 0 and "at most 45 days" in ok.output
+    assert json.loads(run(db, "show").output)["labs.max_age_days"] == 45
+    bad = run(db, "lab-age", "400", "--as", "admin", password=PASSWORDS["admin"])
+    assert bad.exit_code == 2 and "7<=x<=90" in bad.output and "Traceback" not in bad.output
+    nurse = run(db, "lab-age", "20", "--as", "nina", password=PASSWORDS["nina"])
+    assert nurse.exit_code == 1 and "administrator" in nurse.output
+    assert json.loads(run(db, "show").output)["labs.max_age_days"] == 45
