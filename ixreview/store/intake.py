@@ -25,6 +25,7 @@ from ixreview.store.models import (
     RequestView,
     ReviewState,
 )
+from ixreview.store.pas import PasIntake
 from ixreview.store.rows import REQUEST_COLUMNS, dict_rows, one, request_record
 
 if TYPE_CHECKING:
@@ -59,7 +60,12 @@ class RequestRepository:
 
     # -- import --------------------------------------------------------------
     def import_case(
-        self, raw_text: str, *, actor: int | None = None, policy: str | None = None
+        self,
+        raw_text: str,
+        *,
+        actor: int | None = None,
+        policy: str | None = None,
+        pas: PasIntake | None = None,
     ) -> ImportResult:
         """Validate and record one case; raises CaseError, DuplicateReferenceError or
         PolicyNotAssignable.
@@ -124,6 +130,8 @@ class RequestRepository:
                 (request_id, ReviewState.DRAFT.value, now, now, actor),
             )
             review_id = int(cur.lastrowid or 0)
+            if pas is not None:  # the PAS Bundle as received, beside the derived request
+                store.pas.attach(request_id, pas)
             store.audit.append(
                 AuditAction.CREATED,
                 "request",
@@ -135,6 +143,7 @@ class RequestRepository:
                     "continuation_of": continuation_of,
                     "policy": pinned,
                     "warnings": len(warnings),
+                    **({"received_as": "pas_bundle"} if pas is not None else {}),
                 },
             )
         return ImportResult(

@@ -304,12 +304,69 @@ def _v4_cancel_code(db: Database) -> None:
         conn.execute("UPDATE decision_times SET decision = 'C' WHERE decision = 'A6'")
 
 
+_V5 = """
+-- HL7 Da Vinci PAS: the Bundle as received beside the request derived from it, and
+-- the PAS metrics (PASMetricData) of each such request, kept by triggers.
+CREATE TABLE pas_requests (
+    request_id INTEGER PRIMARY KEY REFERENCES requests(id),
+    bundle_identifier TEXT,
+    claim_url TEXT,
+    item_sequence INTEGER NOT NULL DEFAULT 1,
+    sources_json TEXT NOT NULL CHECK (json_valid(sources_json)),
+    first_submitted_at TEXT NOT NULL,
+    final_response_at TEXT,
+    bundle_json TEXT NOT NULL
+);
+CREATE TRIGGER pas_requests_as_received
+BEFORE UPDATE OF request_id, bundle_identifier, claim_url, item_sequence, sources_json,
+    first_submitted_at, bundle_json ON pas_requests
+BEGIN SELECT RAISE(ABORT, 'a request is kept exactly as received and cannot be changed'); END;
+CREATE TRIGGER pas_requests_never_deleted BEFORE DELETE ON pas_requests
+BEGIN SELECT RAISE(ABORT, 'requests are never deleted'); END;
+CREATE TABLE pas_information_requests (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id),
+    determination_id INTEGER NOT NULL UNIQUE REFERENCES determinations(id),
+    requested_at TEXT NOT NULL,
+    respond_by TEXT,
+    answered_at TEXT
+);
+CREATE INDEX pas_information_requests_request ON pas_information_requests (request_id);
+CREATE TRIGGER pas_final_response AFTER INSERT ON determinations
+WHEN NEW.decision IN ('A1', 'A3', 'C')
+BEGIN
+    UPDATE pas_requests SET final_response_at = NEW.decided_at WHERE request_id = NEW.request_id;
+END;
+CREATE TRIGGER pas_information_requested AFTER INSERT ON determinations
+WHEN NEW.decision = 'A4'
+BEGIN
+    INSERT INTO pas_information_requests (request_id, determination_id, requested_at, respond_by)
+    SELECT NEW.request_id, NEW.id, NEW.decided_at,
+        CASE WHEN instr(NEW.rationale, 'Respond by: ') > 0
+            THEN substr(NEW.rationale, instr(NEW.rationale, 'Respond by: ') + 12, 10) END
+    FROM pas_requests WHERE request_id = NEW.request_id;
+END;
+CREATE TRIGGER pas_information_answered AFTER UPDATE OF state ON reviews
+WHEN OLD.state = 'pended' AND NEW.state IN ('draft', 'decided')
+BEGIN
+    UPDATE pas_information_requests SET answered_at = NEW.updated_at
+    WHERE request_id = NEW.request_id AND answered_at IS NULL;
+END;
+"""
+
+
+def _v5_pas_requests(db: Database) -> None:
+    """HL7 Da Vinci PAS: the Bundle kept as received beside its request, and PAS metrics."""
+    db.executescript(_V5)
+
+
 # Append only: never edit or reorder a migration that has shipped.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_name_search,
     _v3_decision_times,
     _v4_cancel_code,
+    _v5_pas_requests,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

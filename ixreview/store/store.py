@@ -27,6 +27,7 @@ from ixreview.store.errors import StoreError
 from ixreview.store.history import History, HistoryQuery
 from ixreview.store.intake import RequestRepository
 from ixreview.store.models import ChainReport, ImportResult, RequestView
+from ixreview.store.pas import PasIntake, PasRepository
 from ixreview.store.reviews import ReviewRepository
 from ixreview.store.schema import migrate, schema_version
 from ixreview.store.settings import Settings
@@ -51,6 +52,7 @@ class Store:
         self.reviews = ReviewRepository(self)
         self.determinations = DeterminationRepository(self)
         self.history = History(self)
+        self.pas = PasRepository(self)
 
     # -- lifecycle ---------------------------------------------------------
     def close(self) -> None:
@@ -116,9 +118,14 @@ class Store:
 
     # -- conveniences the CLI and workflow use -------------------------------
     def import_case(
-        self, raw_text: str, *, actor: int | None = None, policy: str | None = None
+        self,
+        raw_text: str,
+        *,
+        actor: int | None = None,
+        policy: str | None = None,
+        pas: PasIntake | None = None,
     ) -> ImportResult:
-        return self.requests.import_case(raw_text, actor=actor, policy=policy)
+        return self.requests.import_case(raw_text, actor=actor, policy=policy, pas=pas)
 
     def view_request(self, reference: str, *, actor: int | None = None) -> RequestView:
         return self.requests.view(reference, actor=actor)

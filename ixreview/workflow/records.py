@@ -31,8 +31,16 @@ def administrator(store: Store, session: Session, what: str) -> User:
 def import_case(
     store: Store, session: Session, raw_text: str, *, policy: str | None = None
 ) -> ImportResult:
-    """Import one request; audited as created by the signed-in user."""
-    return store.import_case(raw_text, actor=reader(store, session).id, policy=policy)
+    """Import one request (an `ixreview-case/1` file or a PAS request Bundle); audited as
+    created by the signed-in user."""
+    actor = reader(store, session).id
+    from ixreview.pas import looks_like_bundle  # json only; fhir.resources on a Bundle
+
+    if looks_like_bundle(raw_text):
+        from ixreview.workflow.pas import import_bundle
+
+        return import_bundle(store, actor, raw_text, policy=policy)
+    return store.import_case(raw_text, actor=actor, policy=policy)
 
 
 def view(store: Store, session: Session, reference: str) -> RequestView:
