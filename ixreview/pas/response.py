@@ -142,6 +142,10 @@ def _item_response(
         ]
     # Required by the guide's current build on every item, whatever the decision.
     extensions.append(Extension.model_validate(provider))
+    if facts.decision in ("A3", "A4"):  # the plan's number for the disallowed or pended outcome
+        extensions.append(
+            _ext(codes.EXT_ADMINISTRATION_REFERENCE_NUMBER, valueString=facts.response_id)
+        )
     if facts.decision == "A1":
         extensions.append(
             _ext(codes.EXT_ITEM_PREAUTH_ISSUE_DATE, valueDate=facts.decided_at.date())
@@ -323,10 +327,14 @@ def _referenced_entries(
     from ixreview.pas.bundle import references
 
     wanted: list[int] = []
-    for entry in built:
-        for _, ref in references(entry.resource, "x"):
+    queue = [entry.resource for entry in built]
+    while queue:  # and what those refer to, so that every reference resolves in the Bundle
+        for path, ref in references(queue.pop(0), "x"):
+            if path == "x.request":  # the requester's own Claim, named by its fullUrl
+                continue
             hit = parsed.resolve(ref)
             if hit is not None and hit[0] not in wanted:
                 wanted.append(hit[0])
+                queue.append(hit[1])
     source = parsed.bundle.entry or []
     return [BundleEntry(fullUrl=source[i].fullUrl, resource=source[i].resource) for i in wanted]

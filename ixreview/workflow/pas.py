@@ -43,7 +43,7 @@ def _local_only(store: Store, what: str) -> None:
 
 
 def import_bundle(
-    store: Store, actor: int, raw_text: str, *, policy: str | None = None
+    store: Store, actor: int | None, raw_text: str, *, policy: str | None = None
 ) -> ImportResult:
     """Map, validate and import one PAS request Bundle; CaseError names each FHIR path."""
     _local_only(store, "importing an HL7 Da Vinci PAS request Bundle")

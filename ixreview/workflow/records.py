@@ -33,7 +33,15 @@ def import_case(
 ) -> ImportResult:
     """Import one request (an `ixreview-case/1` file or a PAS request Bundle); audited as
     created by the signed-in user."""
-    actor = reader(store, session).id
+    return import_text(store, reader(store, session).id, raw_text, policy=policy)
+
+
+def import_text(
+    store: Store, actor: int | None, raw_text: str, *, policy: str | None = None
+) -> ImportResult:
+    """The one import door for a desk that already holds its signed-in user's id: a PAS
+    request Bundle is recognised and mapped, anything else is read as a case file.
+    Raises CaseError (each problem with its field or FHIR path), nothing stored."""
     from ixreview.pas import looks_like_bundle  # json only; fhir.resources on a Bundle
 
     if looks_like_bundle(raw_text):
