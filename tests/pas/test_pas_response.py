@@ -19,6 +19,7 @@ from ixreview.workflow import operations, records
 from ixreview.workflow import pas as flow
 from ixreview.workflow.errors import InvalidInput
 from ixreview.workflow.permissions import MissingItem, denial_reasons
+from ixreview.workflow.prefill import information_items
 
 REF = "PA-2026-004211"
 CLAIM_URL = "http://example.org/fhir/Claim/IxabepiloneAuthorizationExample"
@@ -225,3 +226,24 @@ def test_cli_response_is_written_owner_only_and_never_over_a_file(
         input=PASSWORDS["nina"] + "\n",
     )
     assert unknown.exit_code == 2 and "Traceback" not in unknown.output
+
+
+def test_minimal_bundle_round_trip_pends_for_what_it_did_not_hold(world) -> None:
+    nina = world.sign_in("nina")
+    ref = records.import_case(
+        world.store, nina, bundle_text("minimal"), policy="ING-CC-0090"
+    ).reference
+    evaluation = operations.evaluate_review(world.store, nina, ref)
+    assert evaluation.outcome.value == "needs_information"
+    operations.pend(world.store, nina, ref, world.pw("nina"),
+                    missing=information_items(evaluation), security=world.security)  # fmt: skip
+    text = flow.response_bundle(world.store, nina, ref)
+    bundle = json.loads(Bundle.model_validate_json(text).model_dump_json(exclude_none=True))
+    cr = bundle["entry"][0]["resource"]
+    assert review_action(cr)[codes.EXT_REVIEW_ACTION_CODE]["coding"][0]["code"] == "A4"
+    (comm,) = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"]
+               == "CommunicationRequest"]  # fmt: skip
+    assert comm["payload"][0]["contentString"] == codes.LOINC_LAB_REPORT  # labs were asked for
+    sent = json.loads(bundle_text("minimal"))
+    assert cr["request"]["reference"] == sent["entry"][0]["fullUrl"]
+    assert cr["patient"]["reference"] in {e["fullUrl"] for e in sent["entry"]}
