@@ -44,3 +44,12 @@ def elements(node: Any, path: str = "") -> set[str]:
         for value in node:
             out |= elements(value, path)
     return out
+
+
+def import_bundle(world: Any, name: str = "complete", username: str = "nina") -> str:
+    """Import one of the data Bundles through the import door as `username`; its reference."""
+    from ixreview.workflow import records
+
+    session = world.sign_in(username)
+    result = records.import_case(world.store, session, bundle_text(name), policy="ING-CC-0090")
+    return result.reference

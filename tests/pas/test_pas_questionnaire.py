@@ -8,12 +8,12 @@ from typing import Any
 
 from click.testing import CliRunner
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
-from pas_helpers import bundle_text
+from pas_helpers import import_bundle
 from workflow_helpers import FAST, PASSWORDS
 
 from ixreview.cli import cli, workflow_cmds
 from ixreview.pas import codes
-from ixreview.workflow import operations, records
+from ixreview.workflow import operations
 from ixreview.workflow import pas as flow
 
 
@@ -32,9 +32,7 @@ def origin(item: dict[str, Any]) -> dict[str, Any]:
 
 def test_origins_auto_override_manual(world) -> None:
     nina = world.sign_in("nina")
-    ref = records.import_case(
-        world.store, nina, bundle_text("minimal"), policy="ING-CC-0090"
-    ).reference
+    ref = import_bundle(world, "minimal")
     review = world.store.reviews.for_request(world.store.requests.by_reference(ref).id)
     operations.save_answers(
         world.store,
@@ -65,9 +63,7 @@ def test_origins_auto_override_manual(world) -> None:
 
 def test_status_follows_the_review(world) -> None:
     nina = world.sign_in("nina")
-    ref = records.import_case(
-        world.store, nina, bundle_text("complete"), policy="ING-CC-0090"
-    ).reference
+    ref = import_bundle(world, "complete")
     text = flow.questionnaire_response(world.store, nina, ref)
     assert json.loads(text)["status"] == "in-progress"
     operations.approve(world.store, nina, ref, world.pw("nina"), rationale="meets",
@@ -79,10 +75,7 @@ def test_status_follows_the_review(world) -> None:
 
 def test_cli_questionnaire_response(world, monkeypatch) -> None:
     monkeypatch.setattr(workflow_cmds, "SECURITY", FAST)
-    nina = world.sign_in("nina")
-    ref = records.import_case(
-        world.store, nina, bundle_text("complete"), policy="ING-CC-0090"
-    ).reference
+    ref = import_bundle(world, "complete")
     result = CliRunner().invoke(
         cli,
         ["--db", str(world.path), "pas", "questionnaire-response", ref, "--user", "nina"],

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fhir.resources.R4B.bundle import Bundle
-from pas_helpers import DATA, bundle_text, elements
+from pas_helpers import DATA, bundle_text, elements, import_bundle
 from workflow_helpers import FAST, PASSWORDS
 
 from ixreview.cli import cli, workflow_cmds
 from ixreview.pas import codes
-from ixreview.workflow import operations, records
+from ixreview.workflow import operations
 from ixreview.workflow import pas as flow
 from ixreview.workflow.errors import InvalidInput
 from ixreview.workflow.permissions import MissingItem, denial_reasons
@@ -27,10 +27,7 @@ PRESCRIBER_URL = "http://example.org/fhir/Practitioner/ReferralPractitionerExamp
 
 
 def imported(world) -> str:
-    nina = world.sign_in("nina")
-    return records.import_case(
-        world.store, nina, bundle_text("complete"), policy="ING-CC-0090"
-    ).reference
+    return import_bundle(world, "complete")
 
 
 def approve(world, ref: str) -> None:
@@ -230,9 +227,7 @@ def test_cli_response_is_written_owner_only_and_never_over_a_file(
 
 def test_minimal_bundle_round_trip_pends_for_what_it_did_not_hold(world) -> None:
     nina = world.sign_in("nina")
-    ref = records.import_case(
-        world.store, nina, bundle_text("minimal"), policy="ING-CC-0090"
-    ).reference
+    ref = import_bundle(world, "minimal")
     evaluation = operations.evaluate_review(world.store, nina, ref)
     assert evaluation.outcome.value == "needs_information"
     operations.pend(world.store, nina, ref, world.pw("nina"),
