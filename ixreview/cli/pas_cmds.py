@@ -19,7 +19,7 @@ import click
 
 from ixreview.cli.outfiles import make_room, write_private
 from ixreview.cli.store_cmds import user_option
-from ixreview.cli.workflow_cmds import _sign_in, _store, password_fd_option
+from ixreview.cli.workflow_cmds import BadInput, _sign_in, _store, password_fd_option
 
 if TYPE_CHECKING:
     from ixreview.store import Store
@@ -98,3 +98,21 @@ _export_command(
     "questionnaire_response",
     "The review of REFERENCE as a Da Vinci DTR QuestionnaireResponse.",
 )
+
+
+@pas.command("show")
+@click.argument("reference")
+@user_option
+@password_fd_option
+@click.pass_context
+def show(ctx: click.Context, reference: str, username: str, password_fd: int | None) -> None:
+    """Where each answer of REFERENCE was read in its PAS Bundle, and its PAS metrics."""
+    from ixreview.workflow import pas as pas_flow
+
+    with _store(ctx) as store:
+        session, _ = _sign_in(store, username, password_fd)
+        found = pas_flow.summary(store, session, reference)
+    if found is None:
+        raise BadInput(f'request "{reference}" was not received as a PAS Bundle')
+    for line in pas_flow.summary_lines(found):
+        click.echo(line)

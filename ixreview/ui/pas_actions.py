@@ -1,8 +1,8 @@
 """HL7 Da Vinci PAS in the main window: File > Import PAS request…, File > Export PAS
-response…, File > Export DTR QuestionnaireResponse….
+response…, File > Export DTR QuestionnaireResponse…, Review > PAS sources and metrics….
 
-`install_pas_actions(window)` adds the three actions to the window's File menu
-(after "Import case…"); nothing else of the window changes. Import goes through the
+`install_pas_actions(window)` adds the three File actions after "Import case…" and
+the Review one at the end of that menu; nothing else of the window changes. Import goes through the
 workflow's one import door (`records.import_text`), which recognises a PAS request
 Bundle; a refused Bundle is shown with the FHIR path of each problem, and nothing
 is stored. Exports are written the command line's safe way (owner-only, never
@@ -31,11 +31,12 @@ class PasActions:
     import_request: QAction
     export_response: QAction
     export_questionnaire: QAction
+    show_sources: QAction
 
 
 def install_pas_actions(window: MainWindow) -> PasActions:
     """Add the PAS actions to the window's File menu, after "Import case…"."""
-    file_menu = _file_menu(window)
+    file_menu = _menu(window, "File")
     after = next(
         (a for a in file_menu.actions() if a.text().replace("&", "").startswith("Import case")),
         None,
@@ -48,7 +49,9 @@ def install_pas_actions(window: MainWindow) -> PasActions:
             "Export DTR &QuestionnaireResponse…",
             lambda: export_dialog(window, "questionnaire"),
         ),
+        _action(window, "PAS &sources and metrics…", lambda: show_sources(window)),
     )
+    _menu(window, "Review").addAction(actions.show_sources)
     items = [actions.import_request, actions.export_response, actions.export_questionnaire]
     following = _following(file_menu, after)
     for action in items:
@@ -59,12 +62,12 @@ def install_pas_actions(window: MainWindow) -> PasActions:
     return actions
 
 
-def _file_menu(window: MainWindow) -> QMenu:
+def _menu(window: MainWindow, name: str) -> QMenu:
     for action in window.menuBar().actions():
         menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == "File":
+        if isinstance(menu, QMenu) and action.text().replace("&", "") == name:
             return menu
-    return window.menuBar().addMenu("&File")
+    return window.menuBar().addMenu(f"&{name}")
 
 
 def _following(menu: QMenu, after: QAction | None) -> QAction | None:
@@ -163,3 +166,31 @@ def export_to(window: MainWindow, reference: str, kind: str, path: Path) -> bool
         return False
     window.statusBar().showMessage(f"{reference}: written to {path}")
     return True
+
+
+# -- sources and metrics ------------------------------------------------------------
+def show_sources(window: MainWindow) -> str | None:
+    """Where each imported answer of the current review was read in its PAS Bundle, and
+    its PAS metrics, in a message; the text shown (None when there is none)."""
+    from ixreview.store.errors import StoreError
+    from ixreview.workflow import pas as pas_flow
+    from ixreview.workflow.errors import WorkflowError
+
+    tab = window.current_review()
+    desk = window.desk
+    title = "PAS sources and metrics"
+    if tab is None or desk.session is None:
+        window.statusBar().showMessage("Open a review first.")
+        return None
+    try:
+        found = pas_flow.summary(desk.store, desk.session, tab.reference)
+    except (WorkflowError, StoreError) as exc:
+        QMessageBox.warning(window, title, str(exc))
+        return None
+    if found is None:
+        text = f"{tab.reference} was not received as a PAS request Bundle."
+    else:
+        lines = pas_flow.summary_lines(found)
+        text = "\n".join(lines)
+    QMessageBox.information(window, title, text)
+    return text

@@ -12,7 +12,7 @@ recognised or a `pas` command runs (`records.import_case` imports it lazily).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from fhir.resources.R4B.bundle import Bundle
@@ -213,3 +213,63 @@ def questionnaire_response(store: Store, session: Session, reference: str) -> st
         details={"format": "dtr_questionnaire_response", "items": len(response.item or [])},
     )
     return response.model_dump_json(indent=2, exclude_none=True)
+
+
+@dataclass(frozen=True)
+class ImportedSource:
+    """One answer imported from a PAS Bundle: the field, in words, and where it was read."""
+
+    path: str
+    words: str
+    fhir_path: str
+
+
+@dataclass(frozen=True)
+class PasSummary:
+    """What the desk keeps of a request received as a PAS Bundle (no PHI values)."""
+
+    sources: list[ImportedSource]
+    first_submitted_at: str
+    final_response_at: str | None
+    information_requests: list[tuple[str, str | None, str | None]]  # asked, due, answered
+
+
+def summary(store: Store, session: Session, reference: str) -> PasSummary | None:
+    """The FHIR path of each imported answer and the PAS metrics of `reference`; None
+    for a request that was not received as a PAS Bundle (or on the team server)."""
+    reader(store, session)
+    request = store.requests.by_reference(reference)
+    record = store.pas.get(request.id) if reporting.local_file(store) is not None else None
+    if record is None:
+        return None
+    return PasSummary(
+        sources=[
+            ImportedSource(path, words_for(path), where)
+            for path, where in sorted(record.sources.items())
+        ],
+        first_submitted_at=record.first_submitted_at,
+        final_response_at=record.final_response_at,
+        information_requests=[
+            (r.requested_at, r.respond_by, r.answered_at) for r in record.information_requests
+        ],
+    )
+
+
+def summary_lines(found: PasSummary) -> list[str]:
+    """The summary in the reviewer's words, one line each (the CLI and the GUI show it)."""
+
+    def minute(stamp: str) -> str:
+        return stamp[:16].replace("T", " ") + " UTC"
+
+    final = found.final_response_at
+    return [
+        f"First submitted: {minute(found.first_submitted_at)}",
+        f"Final response: {minute(final) if final else 'not yet'}",
+        *(
+            f"Information requested {asked[:10]}, due {due or 'not given'}, "
+            f"answered {minute(answered) if answered else 'not yet'}"
+            for asked, due, answered in found.information_requests
+        ),
+        "Imported from the request:",
+        *(f"  {s.words}: {s.fhir_path}" for s in found.sources),
+    ]

@@ -112,3 +112,15 @@ def test_export_of_a_case_file_request_says_why_not(
     out = tmp_path / "response.json"
     assert not export_to(window, reference, "response", out)
     assert "not received as a PAS Bundle" in shown[-1] and not out.exists()
+
+
+def test_sources_and_metrics_are_shown_for_the_current_review(window: Any) -> None:
+    from ixreview.ui.pas_actions import import_pas_path, show_sources
+
+    review = next(a for a in window.menuBar().actions() if a.text() == "&Review")
+    assert window.pas_actions.show_sources in review.menu().actions()
+    import_pas_path(window, DATA / "request-complete.json")
+    text = show_sources(window)
+    assert text is not None
+    assert "First submitted: 2026-11-19 15:30 UTC" in text and "Final response: not yet" in text
+    assert ": Bundle.entry[3].resource.subscriberId" in text

@@ -242,3 +242,27 @@ def test_minimal_bundle_round_trip_pends_for_what_it_did_not_hold(world) -> None
     sent = json.loads(bundle_text("minimal"))
     assert cr["request"]["reference"] == sent["entry"][0]["fullUrl"]
     assert cr["patient"]["reference"] in {e["fullUrl"] for e in sent["entry"]}
+
+
+def test_cli_show_gives_sources_and_metrics(world, monkeypatch) -> None:
+    monkeypatch.setattr(workflow_cmds, "SECURITY", FAST)
+    ref = imported(world)
+    pend(world, ref)
+    world.store.close()
+
+    def show(reference: str):
+        return CliRunner().invoke(
+            cli,
+            ["--db", str(world.path), "pas", "show", reference, "--user", "nina"],
+            input=PASSWORDS["nina"] + "\n",
+        )
+
+    result = show(ref)
+    assert result.exit_code == 0, result.output
+    assert "First submitted: 2026-11-19 15:30 UTC" in result.output
+    assert "Final response: not yet" in result.output
+    assert "Information requested 2026-11-22, due 20" in result.output
+    assert "answered not yet" in result.output
+    assert ": Bundle.entry[0].resource.diagnosis" in result.output
+    missing = show("PA-NONE")
+    assert missing.exit_code == 2 and "Traceback" not in missing.output
