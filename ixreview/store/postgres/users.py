@@ -7,12 +7,38 @@ desk's UserRepository) and only swaps the two writes.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from ixreview.store.clock import utc_iso
-from ixreview.store.errors import InvalidRecordError
+from ixreview.store.errors import InvalidRecordError, NotFoundError
 from ixreview.store.models import AuditAction, Role, User
-from ixreview.store.users import UPDATABLE, UserRepository
+from ixreview.store.users import UPDATABLE, AttemptClaim, UserRepository
+
+# One statement: lock the account's row (FOR UPDATE), then count the attempt from
+# the values read under that lock. Concurrent claims on one account queue on the
+# row, each sees the previous one's count, and no other account or write waits
+# (the server's write lock is not taken). Times are fixed-shape UTC ISO text, so
+# comparing them byte-wise (COLLATE "C") compares the instants.
+_CLAIM = """
+WITH old AS (
+    SELECT id, failed_attempts AS f, locked_until AS lu
+    FROM ixreview.users WHERE id = %(id)s FOR UPDATE
+), step AS (
+    SELECT id,
+        (lu IS NOT NULL AND %(now)s < lu) AS held,
+        CASE WHEN lu IS NOT NULL THEN 0 ELSE f END AS base
+    FROM old
+)
+UPDATE ixreview.users u SET
+    failed_attempts = CASE WHEN s.held THEN u.failed_attempts
+        WHEN s.base >= %(max)s THEN s.base ELSE s.base + 1 END,
+    locked_until = CASE WHEN s.held THEN u.locked_until
+        WHEN s.base + 1 >= %(max)s THEN %(until)s ELSE NULL END
+FROM step s
+WHERE u.id = s.id
+RETURNING (NOT s.held AND s.base < %(max)s), u.failed_attempts, u.locked_until
+"""
 
 
 def _json_value(value: Any) -> Any:
@@ -63,6 +89,35 @@ class PgUserRepository(UserRepository):
                 AuditAction.CREATED, "user", user_id, actor=actor, details={"role": role.value}
             )
         return self.get(user_id)
+
+    def claim_attempt(
+        self, user_id: int, *, now: datetime, max_failures: int, lock_for: timedelta
+    ) -> AttemptClaim:
+        """The desk's contract (UserRepository.claim_attempt) in one server statement
+        under the account's row lock: parallel desks never get more than
+        `max_failures` password checks between two locks."""
+        row = self._store.raw.execute(  # type: ignore[attr-defined]
+            _CLAIM,
+            {
+                "id": user_id,
+                "now": utc_iso(now),
+                "max": max_failures,
+                "until": utc_iso(now + lock_for),
+            },
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no user with id {user_id}")
+        allowed, failures, until = row
+        return AttemptClaim(
+            bool(allowed), int(failures), datetime.fromisoformat(until) if until else None
+        )
+
+    def clear_attempts(self, user_id: int) -> None:
+        """A right password: one statement, under the account's row lock only."""
+        self._store.raw.execute(  # type: ignore[attr-defined]
+            "UPDATE ixreview.users SET failed_attempts = 0, locked_until = NULL WHERE id = %s",
+            (user_id,),
+        )
 
     def update(self, user_id: int, *, actor: int | None = None, **changes: Any) -> User:
         from psycopg.types.json import Jsonb
