@@ -192,11 +192,8 @@ def replay(
 ) -> ImpactReport:
     """Replay every request on record under `policy`; see the module docstring."""
     user = active_user(store, session)
-    if reporting.local_file(store) is None:
-        raise NotPermitted(
-            "the policy impact replay reads the local case database; it is not available "
-            "on the team server yet"
-        )
+    if not reporting.supported(store):
+        raise NotPermitted("the replay reads this desk's case database or the team server")
     if members and not role_of(user).reviews:
         raise NotPermitted("only a nurse or physician reviewer may see the members affected")
     target = resolve_version(policy, store.now().date())

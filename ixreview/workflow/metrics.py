@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from ixreview.store import Store, reporting
@@ -230,13 +229,10 @@ def _periods(period: Period, start: date, end: date) -> list[tuple[int, tuple[st
     return [(k, _bounds(k, period, start, after)) for k in range(first, last + 1)]
 
 
-def _local(store: Store) -> Path:
-    path = reporting.local_file(store)
-    if path is None:
-        raise NotPermitted(
-            "reports read the local case database; they are not available on the team server yet"
-        )
-    return path
+def _readable(store: Store) -> Store:
+    if not reporting.supported(store):
+        raise NotPermitted("reports read this desk's case database or the team server")
+    return store
 
 
 def _reviewer_label(name: str, credentials: str) -> str:
@@ -264,7 +260,7 @@ def metrics(
         lambda r: reporting.reviewer_groups(r, lo, hi),
         lambda r: [reporting.received_counts(r, p.start, p.end) for p in periods],
     ]
-    groups, reviewer_rows, received = reporting.in_parallel(_local(store), jobs)
+    groups, reviewer_rows, received = reporting.run_all(_readable(store), jobs)
     for p, (standard, expedited) in zip(periods, received, strict=True):
         p.by_urgency["standard"].received = standard
         p.by_urgency["expedited"].received = expedited

@@ -91,8 +91,10 @@ def test_bad_period_and_dates_are_refused(world: World) -> None:
         )
 
 
-def test_reports_read_the_local_database_only(world: World) -> None:
+def test_reports_read_the_desk_file_or_the_team_server(world: World) -> None:
     from ixreview.store import reporting
 
     assert reporting.local_file(world.store) == world.store.path
-    assert reporting.local_file(object()) is None  # another backend: refused in words
+    assert reporting.supported(world.store)
+    assert reporting.local_file(object()) is None  # the team server: tests/postgres
+    assert not reporting.supported(object())  # anything else: refused in words

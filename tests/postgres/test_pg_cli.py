@@ -13,6 +13,7 @@ from pg_server import PgServer, bin_dir
 from workflow_helpers import FAST, PASSWORDS, REFERENCE, case_data
 
 from ixreview.cli import cli, workflow_cmds
+from ixreview.store.postgres.schema import SCHEMA_VERSION
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +41,7 @@ def test_server_init_creates_the_schema_and_sql_prints_the_same(pg: PgServer) ->
     url = pg.url(pg.create_database())
     result = CliRunner().invoke(cli, ["server", "init", url])
     assert result.exit_code == 0, result.output
-    assert "schema 0 -> 3" in result.output
+    assert f"schema 0 -> {SCHEMA_VERSION}" in result.output
     again = CliRunner().invoke(cli, ["server", "init", url])
     assert again.exit_code == 0 and "already current" in again.output
     script = CliRunner().invoke(cli, ["server", "init", "--sql"])
@@ -101,3 +102,27 @@ def test_an_unreachable_server_is_one_line_not_a_traceback(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "cannot connect to the team server" in result.output
     assert "Traceback" not in result.output
+
+
+def test_reports_run_on_the_team_server_through_the_cli(team_url: str, tmp_path: Path) -> None:
+    """`report metrics` and `impact` on the server (they used to be refused there)."""
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(case_data()), encoding="utf-8")
+    imported = run(team_url, "import", str(case), "--policy", "ING-CC-0090", "--user", "nina",
+                   user="nina")  # fmt: skip
+    assert imported.exit_code == 0, imported.output
+    approved = run(team_url, "decide", REFERENCE, "--approve", "--user", "drpat", user="drpat")
+    assert approved.exit_code == 0, approved.output
+    result = run(team_url, "report", "metrics", "--from", "2020-01-01", "--to", "2030-12-31",
+                 "--period", "all", "--json", "--user", "nina", user="nina")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output.split("\n", 1)[1])  # after the password prompt
+    (whole,) = data["periods"]
+    assert whole["standard"]["approved"] + whole["expedited"]["approved"] == 1
+    assert [r["reviewer"] for r in data["reviewers"]] == ["Pat Physician, MD"]
+    replay = run(team_url, "impact", "--policy", "ING-CC-0090@2022-02-25", "--json",
+                 "--user", "drpat", user="drpat")  # fmt: skip
+    assert replay.exit_code == 0, replay.output
+    (row,) = json.loads(replay.output.split("\n", 1)[1])["rows"]
+    assert row["reference"] == REFERENCE
+    assert row["outcome_now"] == row["outcome_under"] == "meets_criteria"

@@ -489,6 +489,66 @@ WHERE w <> '';
 DROP INDEX requests_name_words;
 """
 
+_V4 = r"""
+-- Utilization-management metrics (issue 14) read this, not determinations: the
+-- desk's decision_times (its migration 3), one small row per determination with
+-- its clock facts precomputed. Derived data only, kept by the server's trigger
+-- (SECURITY DEFINER: desks read it and never write it); "current" drops to 0
+-- when the determination is superseded.
+CREATE TABLE decision_times (
+    determination_id bigint PRIMARY KEY REFERENCES determinations(id),
+    expedited integer NOT NULL,
+    decision text COLLATE "C" NOT NULL,
+    decided_at text COLLATE "C" NOT NULL,
+    month integer NOT NULL,  -- year * 12 + month - 1 of decided_at (UTC)
+    seconds bigint NOT NULL,  -- receipt to decision
+    on_time integer NOT NULL,  -- decided by the request's decision_due_at
+    decider_id bigint NOT NULL,
+    current integer NOT NULL DEFAULT 1
+);
+-- Column order = GROUP BY order: an index-only scan streams the groups, no sort.
+CREATE INDEX decision_times_period ON decision_times
+    (month, expedited, decision, current, decided_at, seconds, on_time);
+CREATE INDEX decision_times_reviewer ON decision_times
+    (decided_at, decider_id, decision, current);
+CREATE INDEX decision_times_median ON decision_times (expedited, month, seconds, decided_at)
+    WHERE current = 1 AND decision IN ('A1', 'A3');
+
+CREATE FUNCTION decision_times_row(d determinations, r requests) RETURNS decision_times
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT d.id, coalesce((r.urgency = 'expedited')::integer, 0), d.decision, d.decided_at,
+        substr(d.decided_at, 1, 4)::integer * 12 + substr(d.decided_at, 6, 2)::integer - 1,
+        round(extract(epoch FROM d.decided_at::timestamptz - r.received_at::timestamptz))::bigint,
+        (d.decided_at <= r.decision_due_at)::integer, d.decider_id, 1
+$$;
+
+CREATE FUNCTION decision_times_insert() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = ixreview, pg_temp AS $$
+BEGIN
+    INSERT INTO ixreview.decision_times
+    SELECT (ixreview.decision_times_row(NEW, r)).*
+    FROM ixreview.requests r WHERE r.id = NEW.request_id;
+    IF NEW.supersedes_id IS NOT NULL THEN
+        UPDATE ixreview.decision_times SET current = 0
+        WHERE determination_id = NEW.supersedes_id;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER decision_times_insert AFTER INSERT ON determinations
+    FOR EACH ROW EXECUTE FUNCTION decision_times_insert();
+
+INSERT INTO decision_times
+SELECT (decision_times_row(d, r)).* FROM determinations d JOIN requests r ON r.id = d.request_id;
+UPDATE decision_times t SET current = 0
+FROM determinations s WHERE s.supersedes_id = t.determination_id;
+
+-- Requests received per period and urgency without reading the request rows.
+CREATE INDEX requests_received_urgency ON requests (received_at, urgency);
+-- Open reviews (the "overdue now" count) without scanning every decided one.
+CREATE INDEX reviews_open ON reviews (state, request_id)
+    WHERE state IN ('draft', 'referred', 'pended');
+"""
+
 Migration = Callable[[psycopg.Connection[tuple[object, ...]]], None]
 
 
@@ -505,8 +565,12 @@ def _v3(conn: psycopg.Connection[tuple[object, ...]]) -> None:
     conn.execute(_V3)
 
 
+def _v4(conn: psycopg.Connection[tuple[object, ...]]) -> None:
+    conn.execute(_V4)
+
+
 # Append only: never edit or reorder a migration that has shipped.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,135 @@
+"""The reports' read-only queries on the team server (`store/reporting.py` dispatches
+here for a PostgreSQL store): the same rows and aggregates as the desk's, in SQL the
+server answers from the indexes of migration 4 (`decision_times`, kept by the
+server's trigger; `requests_received_urgency`; the partial `reviews_open`).
+
+Times are fixed-shape UTC ISO text under COLLATE "C" (compared byte-wise), and a
+policy range ('ID@' <= policy < 'IDA') is compared under "C" too, whatever the
+database's locale, as SQLite compares it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import SimpleNamespace
+from typing import Any
+
+from ixreview.store.postgres.connection import PgConn, PgConnection, connect
+
+
+@contextmanager
+def reader(url: str) -> Iterator[Any]:
+    """A read-only session of its own on the server, for one query of a report
+    (`store/reporting.run_all` runs a report's queries at once on such sessions)."""
+    raw: PgConn = connect(url, application_name="ixreview report")
+    try:
+        raw.execute("SET default_transaction_read_only = on")
+        yield SimpleNamespace(backend="postgresql", raw=raw, conn=PgConnection(raw))
+    finally:
+        raw.close()
+
+
+def _rows(store: Any, sql: str, params: Any) -> list[tuple[Any, ...]]:
+    return list(store.raw.execute(sql, params).fetchall())
+
+
+_POLICY = 'r.policy COLLATE "C" >= %(lo_policy)s AND r.policy COLLATE "C" < %(hi_policy)s'
+
+
+def _policy_range(policy_id: str) -> dict[str, str]:
+    return {"lo_policy": f"{policy_id}@", "hi_policy": f"{policy_id}A"}
+
+
+def replay_count(store: Any, policy_id: str, start: str, end: str) -> int:
+    rows = _rows(
+        store,
+        "SELECT count(*) FROM requests r WHERE r.received_at >= %(start)s"
+        " AND r.received_at < %(end)s AND " + _POLICY,
+        {"start": start, "end": end, **_policy_range(policy_id)},
+    )
+    return int(rows[0][0])
+
+
+def replay_page(
+    store: Any, policy_id: str, start: str, end: str, after: int, batch: int
+) -> list[tuple[Any, ...]]:
+    """One keyset page of the replay's rows (the desk's columns, in id order)."""
+    return _rows(
+        store,
+        "SELECT r.id, r.reference, r.received_at, r.policy, v.state, r.member_id,"
+        " r.member_name, r.intake_json, v.answers_json"
+        " FROM requests r JOIN reviews v ON v.request_id = r.id"
+        " WHERE r.id > %(after)s AND r.received_at >= %(start)s AND r.received_at < %(end)s"
+        " AND " + _POLICY + " ORDER BY r.id LIMIT %(batch)s",
+        {"after": after, "start": start, "end": end, "batch": batch, **_policy_range(policy_id)},
+    )
+
+
+def decision_groups(
+    store: Any, first: int, last: int, clip: tuple[str, str] | None
+) -> list[tuple[Any, ...]]:
+    where = "" if clip is None else " AND decided_at >= %(start)s AND decided_at < %(end)s"
+    start, end = clip or ("", "")
+    return _rows(
+        store,
+        "SELECT month, expedited, decision, current, count(*), sum(seconds), sum(on_time)"
+        " FROM decision_times WHERE month BETWEEN %(first)s AND %(last)s" + where
+        + " GROUP BY month, expedited, decision, current",
+        {"first": first, "last": last, "start": start, "end": end},
+    )  # fmt: skip
+
+
+def reviewer_groups(store: Any, start: str, end: str) -> list[tuple[Any, ...]]:
+    return _rows(
+        store,
+        "SELECT decider_id, decision, current, count(*) FROM decision_times"
+        " WHERE decided_at >= %s AND decided_at < %s GROUP BY decider_id, decision, current",
+        (start, end),
+    )
+
+
+def median_page(
+    store: Any, expedited: bool, first: int, last: int, clip: tuple[str, str] | None,
+    limit: int, offset: int,
+) -> list[int]:  # fmt: skip
+    """The middle one or two `seconds` of the current approvals and denials (an offset
+    into the partial index, which is in `seconds` order within a month)."""
+    where = "month = %(first)s" if first == last else "month BETWEEN %(first)s AND %(last)s"
+    if clip is not None:
+        where += " AND decided_at >= %(start)s AND decided_at < %(end)s"
+    start, end = clip or ("", "")
+    rows = _rows(
+        store,
+        "SELECT seconds FROM decision_times WHERE current = 1 AND decision IN ('A1', 'A3')"
+        " AND expedited = %(x)s AND " + where + " ORDER BY seconds LIMIT %(limit)s"
+        " OFFSET %(offset)s",
+        {"x": int(expedited), "first": first, "last": last, "start": start, "end": end,
+         "limit": limit, "offset": offset},
+    )  # fmt: skip
+    return [int(r[0]) for r in rows]
+
+
+def received_counts(store: Any, start: str, end: str) -> tuple[int, int]:
+    (total, expedited), *_ = _rows(
+        store,
+        "SELECT count(*), count(*) FILTER (WHERE urgency = 'expedited') FROM requests"
+        " WHERE received_at >= %s AND received_at < %s",
+        (start, end),
+    )
+    return int(total) - int(expedited), int(expedited)
+
+
+def overdue_now(store: Any, now: str) -> list[tuple[Any, ...]]:
+    return _rows(
+        store,
+        "SELECT coalesce((r.urgency = 'expedited')::integer, 0), count(*)"
+        " FROM reviews v JOIN requests r ON r.id = v.request_id"
+        " WHERE v.state IN ('draft', 'referred', 'pended') AND r.decision_due_at < %s"
+        " GROUP BY 1",
+        (now,),
+    )
+
+
+def reviewer_names(store: Any, ids: list[int]) -> list[tuple[Any, ...]]:
+    return _rows(store, "SELECT id, full_name, credentials FROM users WHERE id = ANY(%s)", (ids,))
