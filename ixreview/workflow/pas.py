@@ -12,6 +12,7 @@ recognised or a `pas` command runs (`records.import_case` imports it lazily).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -32,7 +33,10 @@ from ixreview.workflow.prefill import words_for
 from ixreview.workflow.records import reader
 
 _DATE_PATHS = frozenset({"member.birth_date", "medication.requested_start", "labs.collected_on"})
-_LAB_WORDS = ("blood", "neutrophil", "platelet", "ast", "alt", "bilirubin", "laborator")
+# A request for information that names any of these asks for a laboratory report.
+_LAB_WORDS = re.compile(
+    r"\b(blood|neutrophil|platelet|ast|alt|bilirubin|laborator|lab|labs|cbc)", re.IGNORECASE
+)
 
 
 def _local_only(store: Store, what: str) -> None:
@@ -109,7 +113,7 @@ def _facts(store: Store, request_id: int, review_id: int, reference: str) -> Res
         ask = information.open_request(store, request_id, review_id)
         if ask is not None:
             items = [f"{m.item} ({m.why_needed})" if m.why_needed else m.item for m in ask.items]
-            labs = any(w in i.lower() for i in items for w in _LAB_WORDS)
+            labs = any(_LAB_WORDS.search(i) for i in items)
             facts = replace(
                 facts,
                 information=InformationAsk(items, ask.requested_on, ask.respond_by, labs),

@@ -266,3 +266,15 @@ def test_cli_show_gives_sources_and_metrics(world, monkeypatch) -> None:
     assert ": Bundle.entry[0].resource.diagnosis" in result.output
     missing = show("PA-NONE")
     assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_a_pend_for_notes_asks_for_a_progress_note_not_a_lab_report(world) -> None:
+    ref = imported(world)
+    nina = world.sign_in("nina")
+    missing = [MissingItem("Oncology progress note from the last visit", "treatment history")]
+    operations.pend(world.store, nina, ref, world.pw("nina"), missing=missing,
+                    security=world.security)  # fmt: skip
+    bundle, _ = response(world, ref)
+    (comm,) = [e["resource"] for e in bundle["entry"]
+               if e["resource"]["resourceType"] == "CommunicationRequest"]  # fmt: skip
+    assert comm["payload"][0]["contentString"] == codes.LOINC_PROGRESS_NOTE
