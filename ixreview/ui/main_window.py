@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.refresh_queue()
         self._restore_geometry()
+        self.queue_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- queue ----------------------------------------------------------------------------
     def _make_queue(self) -> QWidget:
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         except DeskError as exc:
             self.statusBar().showMessage(str(exc))
         self.queue_view.resizeColumnsToContents()
+        # The first request is current, so Enter opens it (the keyboard starts in the queue).
+        if not self.queue_view.currentIndex().isValid() and self.queue_proxy.rowCount():
+            self.queue_view.setCurrentIndex(self.queue_proxy.index(0, 0))
 
     def _open_from_queue(self, index: QModelIndex) -> None:
         self.open_review(str(index.data(REFERENCE_ROLE)))
@@ -221,6 +225,9 @@ class MainWindow(QMainWindow):
         state = self.settings.value("checklist/splitter")
         if isinstance(state, QByteArray):
             tab.checklist.splitter.restoreState(state)
+        first = tab.checklist.pages[0].first_focus()  # "Confirm this page", if it may be
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
 
     def current_review(self) -> ReviewTab | None:
