@@ -30,7 +30,7 @@ from ixreview.store import (
     open_store,
 )
 from ixreview.store.clock import system_now
-from ixreview.workflow import accounts, operations
+from ixreview.workflow import accounts, deactivation, operations
 from ixreview.workflow.accounts import DEFAULT_SECURITY, Account, Security, Session
 from ixreview.workflow.errors import WorkflowError
 from ixreview.workflow.permissions import CancelReason, MissingItem
@@ -128,8 +128,12 @@ def _password(fd: int | None, option: str, prompt: str, *, confirm: bool = False
 
 
 def _sign_in(store: Store, username: str, fd: int | None) -> tuple[Session, str]:
+    """Sign in (every command that acts as a user); shows `Session.notice` on stderr."""
     password = _password(fd, "--password-fd", f"Password for {username}")
-    return accounts.sign_in(store, username, password, security=SECURITY), password
+    session = accounts.sign_in(store, username, password, security=SECURITY)
+    if session.notice:
+        click.echo(f"Notice: {session.notice}", err=True)
+    return session, password
 
 
 password_fd_option = click.option(
@@ -283,13 +287,27 @@ def list_(
 def deactivate(
     ctx: click.Context, username: str, acting: str | None, password_fd: int | None
 ) -> None:
-    """Deactivate an account (it stays on record: determinations name their decider)."""
+    """Deactivate an account (it stays on record: determinations name their decider).
+
+    The administrator's password also opens the organization's signing authority,
+    which publishes a revocation list naming the account's certificate. If it
+    cannot (e.g. this computer does not pin the root), the account is deactivated
+    all the same and the command fails (status 1) saying why the certificate is
+    not revoked yet.
+    """
     if not acting:
         raise fail("--as: name the administrator who deactivates the account", 2)
     with _store(ctx) as store:
-        session, _ = _sign_in(store, acting, password_fd)
-        account = accounts.deactivate_user(store, session, username)
-    click.echo(f'Deactivated "{account.username}"; the account can no longer sign in.')
+        session, admin_password = _sign_in(store, acting, password_fd)
+        done = deactivation.deactivate_and_revoke(
+            store, session, username, admin_password, security=SECURITY
+        )
+    name = done.account.username
+    click.echo(f'Deactivated "{name}"; the account can no longer sign in.')
+    if done.revoked:
+        click.echo("Its certificate is revoked: the revocation list names it.")
+    elif done.revoked is False:
+        raise fail(f'the certificate of "{name}" is NOT revoked yet: {done.not_revoked_reason}.')
 
 
 def _who(a: Account) -> str:

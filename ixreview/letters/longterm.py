@@ -132,10 +132,31 @@ def validate_long_term(
             f"The signature is not valid as of its signing time: {_WHY.get(name, name)} "
             f"({name.replace('_', ' ').lower()})."
         )
+        revoked = revocation_reason(status, out.get("timestamp_time"))
+        if revoked:
+            out["not_trusted_reason"] = revoked
     if status is None:
         reasons.append(out.pop("not_trusted_reason", "The signature cannot be validated."))
         return None
     return status
+
+
+def revocation_reason(status: Any, signed_by: datetime | None) -> str | None:
+    """The sentence for a signature whose certificate a revocation list names (None: not)."""
+    details = getattr(status, "revocation_details", None)
+    if details is None:
+        return None
+    who = "a certificate above the signer's" if details.ca_revoked else "the signer's certificate"
+    when = details.revocation_date.astimezone(UTC)
+    proof = (
+        f"and its signature timestamp ({signed_by.astimezone(UTC):%Y-%m-%d %H:%M} UTC) is later"
+        if signed_by is not None
+        else "and no timestamp proves the letter was signed before that"
+    )
+    return (
+        f"The signature is not valid: {who} was revoked on {when:%Y-%m-%d %H:%M} UTC "
+        f"(the account was deactivated), {proof}."
+    )
 
 
 def _short(exc: BaseException) -> str:

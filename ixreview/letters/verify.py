@@ -223,6 +223,9 @@ def _check_signature(
         status = validate_long_term(sig, stamps, roots, crls, at, out, reasons)
     else:
         status = _validate_now(sig, roots, reasons)
+        revoked = _revoked(cert, roots, crls)
+        if status is not None and revoked:
+            out["not_trusted_reason"] = revoked
     if status is None:
         return out
 
@@ -250,6 +253,36 @@ def _check_signature(
         )
     out.pop("not_trusted_reason", None)
     return out
+
+
+def _revoked(
+    cert: x509.Certificate, roots: list[x509.Certificate], crls: Sequence[str | bytes]
+) -> str | None:
+    """For a letter without timestamps: a revocation list of a trusted root that names
+    the signer's certificate makes it invalid (nothing proves it was signed before)."""
+    for item in crls:
+        data = item.encode("ascii") if isinstance(item, str) else item
+        try:
+            crl = (
+                x509.load_pem_x509_crl(data)
+                if b"-----BEGIN" in data
+                else x509.load_der_x509_crl(data)
+            )
+        except ValueError:
+            continue
+        if crl.issuer != cert.issuer:
+            continue
+        issuers = [r for r in roots if r.subject == crl.issuer]
+        if not any(crl.is_signature_valid(r.public_key()) for r in issuers):  # type: ignore[arg-type]
+            continue
+        entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
+        if entry is not None:
+            return (
+                "The signature is not valid: the signer's certificate was revoked on "
+                f"{entry.revocation_date_utc:%Y-%m-%d %H:%M} UTC (the account was "
+                "deactivated), and no timestamp proves the letter was signed before that."
+            )
+    return None
 
 
 def _validate_now(sig: Any, roots: list[x509.Certificate], reasons: list[str]) -> Any:

@@ -17,7 +17,6 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from argon2 import PasswordHasher
-from cryptography import x509
 
 from ixreview.letters.credentials import (
     OrganizationCA,
@@ -30,7 +29,7 @@ from ixreview.store import InvalidRecordError, NotFoundError, Store, User
 from ixreview.store import Role as StoreRole
 from ixreview.store.clock import utc_iso
 from ixreview.store.users import AttemptClaim
-from ixreview.workflow import keys, passwords, trust, validation
+from ixreview.workflow import keys, passwords, revocation, trust, validation
 from ixreview.workflow.errors import (
     AccountInactive,
     AccountLocked,
@@ -455,19 +454,25 @@ def add_user(
         if ca_copy is not None:
             _keep_ca(store, user.id, ca_copy, actor=admin.id)
         store.audit.append("enrolled", "user", user.id, actor=admin.id, details=details)
-        _publish_pending(store, ca, admin_password, actor=admin.id)
+        revocation.publish_pending(store, ca, admin_password, actor=admin.id)
     return Account.of(store.users.get(user.id))
 
 
 def deactivate_user(
-    store: Store, session: Session, username: str, *, admin_password: str | None = None
+    store: Store,
+    session: Session,
+    username: str,
+    *,
+    admin_password: str | None = None,
+    security: Security = DEFAULT_SECURITY,
 ) -> Account:
     """Deactivate (never delete): determinations keep naming their decider.
 
     The account's certificate is revoked: with `admin_password` (it opens the CA)
     the CA publishes its new revocation list now; without it the revocation waits
     in `signing.pending_revocations` until an administrator next opens the CA
-    (enrolling a user, or `deactivate` with the password).
+    (enrolling a user, or `deactivate` with the password). `deactivation.deactivate_and_revoke`
+    is the call that requires the password and says whether the list was published.
     """
     admin = _admin(store, session)
     user = store.users.by_username(username.strip())
@@ -480,45 +485,15 @@ def deactivate_user(
             "you cannot deactivate your own account: ask another administrator"
         )
     if admin_password is not None:  # before anything changes: a wrong one changes nothing
-        confirm_password(store, session, admin_password, purpose="revoke")
+        confirm_password(store, session, admin_password, purpose="revoke", security=security)
     store.users.deactivate(user.id, actor=admin.id)
     if user.certificate_pem:
-        serial = x509.load_pem_x509_certificate(user.certificate_pem.encode("ascii")).serial_number
-        pending = list(store.settings.get(PENDING_REVOCATIONS, []))
-        pending.append({"serial": str(serial), "at": utc_iso(store.now())})
-        store.settings.set(PENDING_REVOCATIONS, pending, actor=admin.id)
+        revocation.queue(store, user.certificate_pem, actor=admin.id)
     if admin_password is not None:
         ca = _load_ca(store, admin.id)
         if ca is not None:
-            _publish_pending(store, ca, admin_password, actor=admin.id)
+            revocation.publish_pending(store, ca, admin_password, actor=admin.id)
     return Account.of(store.users.get(user.id))
-
-
-PENDING_REVOCATIONS = "signing.pending_revocations"
-
-
-def _publish_pending(store: Store, ca: OrganizationCA, ca_password: str, *, actor: int) -> None:
-    """Publish the revocations waiting for the CA (and set up long-term signing if missing).
-
-    Only for an organization whose root this machine pins: a throw-away database
-    (the demo), or one whose root is not pinned yet, keeps them waiting.
-    """
-    pending = store.settings.get(PENDING_REVOCATIONS, [])
-    if not trust.is_pinned(ca.cert_pem):
-        return
-    try:
-        trust.setup_long_term(store, ca, ca_password, actor=actor)
-        if pending:
-            trust.publish_crl(
-                store,
-                ca,
-                ca_password,
-                [(int(p["serial"]), datetime.fromisoformat(p["at"])) for p in pending],
-                actor=actor,
-            )
-            store.settings.set(PENDING_REVOCATIONS, [], actor=actor)
-    except (CredentialError, WrongPasswordError) as exc:
-        raise WorkflowError(f"signing authority: {exc}") from None
 
 
 def list_users(store: Store, session: Session, *, include_inactive: bool = False) -> list[Account]:
@@ -534,6 +509,11 @@ def signing_credential(user: User) -> ReviewerCredential:
             "your account has no signing credential: ask an administrator to enroll one"
         )
     return credential
+
+
+def ca_copy(store: Store, user_id: int) -> OrganizationCA | None:
+    """The administrator's copy of the organization's CA (None: they hold none)."""
+    return _load_ca(store, user_id)
 
 
 def _load_ca(store: Store, user_id: int) -> OrganizationCA | None:

@@ -18,7 +18,9 @@ from ixreview.workflow.renewal import renew_letters
 from ixreview.workflow.trust import _org_dir, current_crls, pinned_roots
 
 
-def test_renew_adds_a_document_timestamp_and_both_copies_verify(world, monkeypatch) -> None:
+def test_renew_adds_a_document_timestamp_and_both_copies_verify(
+    world, private_config, monkeypatch
+) -> None:
     from ixreview.workflow import trust
 
     monkeypatch.setattr(trust, "tsa_now", world.clock)  # the authority's time, years on
@@ -54,7 +56,7 @@ def test_renew_adds_a_document_timestamp_and_both_copies_verify(world, monkeypat
     assert renew_letters(world.store, within=timedelta(days=365), actor=None) == []
 
 
-def test_deactivation_publishes_a_revocation_list(world) -> None:
+def test_deactivation_publishes_a_revocation_list(world, private_config) -> None:
     admin = world.sign_in("admin")
     nina = world.store.users.by_username("nina")
     serial = x509.load_pem_x509_certificate(nina.certificate_pem.encode()).serial_number

@@ -88,7 +88,12 @@ def test_wrong_password_signs_nothing(db) -> None:
     assert state_and_decisions(db) == ("draft", [])
 
 
-def test_locked_and_deactivated_users_can_do_nothing(db) -> None:
+def test_locked_and_deactivated_users_can_do_nothing(db, tmp_path, monkeypatch) -> None:
+    # Deactivating publishes a revocation list beside the pinned root: on a copy of this
+    # session's config directory, so drpat's certificate stays valid for other tests.
+    config = tmp_path / "config"
+    shutil.copytree(os.environ["IXREVIEW_CONFIG_DIR"], config)
+    monkeypatch.setenv("IXREVIEW_CONFIG_DIR", str(config))
     for _ in range(5):
         decide(db, "nina", "--approve", password="not-my-password")
     result = decide(db, "nina", "--approve")
@@ -96,6 +101,7 @@ def test_locked_and_deactivated_users_can_do_nothing(db) -> None:
     result = run(db, "user", "deactivate", "drpat", "--as", "admin",
                  input=PASSWORDS["admin"] + "\n")
     assert result.exit_code == 0, result.output
+    assert "Its certificate is revoked" in result.output
     result = decide(db, "drpat", "--approve")
     assert result.exit_code == 1 and "deactivated" in result.output
     assert state_and_decisions(db) == ("draft", [])
