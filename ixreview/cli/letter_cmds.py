@@ -190,9 +190,10 @@ def verify(
             raise InputError(f"--trust: cannot read {path}: {exc.strerror or exc}") from None
 
     note: str | None = None
+    trust_note: str | None = None
     db = _db_path(ctx)
     if (not trust or expected is None) and _exists(db):
-        _, record = _from_store(ctx, db, pdf, need_record=expected is None)
+        trust_note, record = _from_store(ctx, db, pdf, need_record=expected is None)
         if expected is None and record is not None:
             expected, note = record.sha256, record.note
     from ixreview.workflow import trust as pinned
@@ -214,6 +215,8 @@ def verify(
     report = verify_letter(pdf, roots, expected, crls=pinned.current_crls())
     if as_json:
         payload = report.model_dump(mode="json") | {"record_note": note}
+        if trust_note and not trust:
+            payload["trust_file_note"] = trust_note
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         click.echo(f"Letter:            {letter_pdf}")
@@ -221,13 +224,16 @@ def verify(
             click.echo(line)
         if note:
             click.echo(f"Record:            {note}")
+        if trust_note and not trust:
+            click.echo(f"Trust file:        {trust_note}")
     ctx.exit(0 if report.ok else 1)
 
 
 def _from_store(
     ctx: click.Context, db: Path | str, pdf: bytes, *, need_record: bool
 ) -> tuple[str | None, _Record | None]:
-    """The trust roots kept in the database and the stored letter this file should be."""
+    """What is wrong with the pinned trust file by this database's audit log (None:
+    nothing), and the stored letter this file should be."""
     from ixreview.letters.verify import letter_reference
     from ixreview.store import NotFoundError, StoreError, open_store
 
@@ -236,19 +242,19 @@ def _from_store(
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
-        kept = store.settings.get(TRUST_SETTING)
-        roots = (
-            "\n".join(kept) if isinstance(kept, list) else kept if isinstance(kept, str) else None
-        )
+        from ixreview.workflow import trust
+
+        found = trust.file_problem(store)
+        problem = None if found is None else found.message
         if not need_record:
-            return roots, None
+            return problem, None
         reference = letter_reference(pdf)
         if reference is None:
-            return roots, None
+            return problem, None
         try:
             request = store.requests.by_reference(reference)
         except NotFoundError:
-            return roots, None
+            return problem, None
         digest = hashlib.sha256(pdf).hexdigest()
         current = store.determinations.current(request.id)
         latest: _Record | None = None
@@ -260,11 +266,11 @@ def _from_store(
                         f"letter {stored.id} of request {reference}, signed {stored.signed_at}"
                         + (" (its determination was later superseded)" if superseded else "")
                     )
-                    return roots, _Record(stored.sha256, note)
+                    return problem, _Record(stored.sha256, note)
                 latest = _Record(
                     stored.sha256, f"request {reference}: letter {stored.id} is the one on record"
                 )
-        return roots, latest or _Record(None, f'request "{reference}" has no signed letter')
+        return problem, latest or _Record(None, f'request "{reference}" has no signed letter')
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     finally:

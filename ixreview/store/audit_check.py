@@ -17,6 +17,7 @@ Each problem is one sentence naming what was changed.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -184,21 +185,24 @@ _Entries = dict[tuple[str, str], list[dict[str, Any]]]
 def _entries(conn: sqlite3.Connection) -> _Entries:
     out: _Entries = defaultdict(list)
     rows = conn.execute(
-        "SELECT seq, action, object_type, object_id, details_json FROM audit_log"
+        "SELECT seq, action, object_type, object_id, details_json, actor_id FROM audit_log"
         " WHERE object_type IN ('user', 'determination', 'letter') ORDER BY seq"
     )
-    for seq, action, object_type, object_id, details in rows:
+    for seq, action, object_type, object_id, details, actor in rows:
         try:
             parsed = json.loads(details)
         except ValueError:
             parsed = {}
-        out[(object_type, str(object_id))].append({"seq": seq, "action": action, "details": parsed})
+        out[(object_type, str(object_id))].append(
+            {"seq": seq, "action": action, "details": parsed, "actor": actor}
+        )
     return out
 
 
 def _check_users(conn: sqlite3.Connection, entries: _Entries, report: AuditReport) -> None:
     known = set()
-    for user_id, role in conn.execute("SELECT id, role FROM users ORDER BY id"):
+    rows = conn.execute("SELECT id, role, active, certificate_pem FROM users ORDER BY id")
+    for user_id, role, active, certificate_pem in rows:
         known.add(str(user_id))
         log = entries.get(("user", str(user_id)), [])
         created = [e for e in log if e["action"] == "created"]
@@ -216,12 +220,60 @@ def _check_users(conn: sqlite3.Connection, entries: _Entries, report: AuditRepor
                 f"user {user_id}: the role on record is {role} but the audit log last "
                 f"recorded {recorded}: the role was changed outside ixreview"
             )
+        _check_account(user_id, bool(active), certificate_pem, log, report)
     _orphans(entries, "user", known, ("created",), "user", report)
+
+
+def _check_account(
+    user_id: int,
+    active: bool,
+    certificate_pem: str | None,
+    log: list[dict[str, Any]],
+    report: AuditReport,
+) -> None:
+    """The account's active flag and certificate against what the log last recorded."""
+    logged_active = True
+    for e in log:
+        if e["action"] == "deactivated":
+            logged_active = False
+        elif e["action"] == "changed" and e["details"].get("fields") == ["active"]:
+            logged_active = True
+    if active != logged_active:
+        said = "active" if active else "deactivated"
+        last = "deactivated" if not logged_active else "active"
+        report.problems.append(
+            f"user {user_id}: the record says {said} but the audit log last recorded the "
+            f"account {last}: it was {'reactivated' if active else 'deactivated'} outside "
+            "ixreview"
+        )
+    enrolled = [
+        e["details"]["certificate_sha256"]
+        for e in log
+        if e["action"] == "enrolled" and e["details"].get("certificate_sha256")
+    ]
+    if enrolled and certificate_pem and _pem_sha256(certificate_pem) != enrolled[-1]:
+        report.problems.append(
+            f"user {user_id}: its certificate on record is not the one enrolled (the audit "
+            f"log recorded {enrolled[-1][:12]}…): the signing credential was replaced outside "
+            "ixreview"
+        )
+
+
+def _pem_sha256(pem: str) -> str | None:
+    """SHA-256 of a PEM certificate's DER bytes (its fingerprint); None if unreadable."""
+    body = "".join(line for line in pem.strip().splitlines() if not line.startswith("-----"))
+    try:
+        return hashlib.sha256(base64.b64decode(body, validate=False)).hexdigest()
+    except ValueError:
+        return None
 
 
 def _check_determinations(conn: sqlite3.Connection, entries: _Entries, report: AuditReport) -> None:
     known = set()
-    for det_id, decision in conn.execute("SELECT id, decision FROM determinations ORDER BY id"):
+    rows = conn.execute(
+        "SELECT id, decision, decider_id, request_id FROM determinations ORDER BY id"
+    )
+    for det_id, decision, decider_id, request_id in rows:
         known.add(str(det_id))
         decided = [
             e for e in entries.get(("determination", str(det_id)), []) if e["action"] == "decided"
@@ -241,13 +293,35 @@ def _check_determinations(conn: sqlite3.Connection, entries: _Entries, report: A
                 f"log recorded {logged} ({_DECISION_WORDS.get(logged, logged)}): the "
                 "decision was changed outside ixreview"
             )
+        first = decided[0]
+        if first["actor"] is not None and first["actor"] != decider_id:
+            report.problems.append(
+                f"determination {det_id}: the record names user {decider_id} as its decider "
+                f"but the audit log recorded user {first['actor']} deciding it: the decider "
+                "was changed outside ixreview"
+            )
+        logged_request = first["details"].get("request_id")
+        if logged_request is not None and logged_request != request_id:
+            report.problems.append(
+                f"determination {det_id}: the record puts it under request {request_id} but "
+                f"the audit log recorded it for request {logged_request}: it was moved "
+                "outside ixreview"
+            )
     _orphans(entries, "determination", known, ("decided",), "determination", report)
 
 
 def _check_letters(conn: sqlite3.Connection, entries: _Entries, report: AuditReport) -> None:
     known = set()
-    for letter_id, digest in conn.execute("SELECT id, sha256 FROM letters ORDER BY id"):
+    rows = conn.execute(
+        "SELECT id, sha256, pdf, determination_id, kind, signer_id FROM letters ORDER BY id"
+    )
+    for letter_id, digest, pdf, det_id, kind, signer_id in rows:
         known.add(str(letter_id))
+        if hashlib.sha256(bytes(pdf)).hexdigest() != digest:
+            report.problems.append(
+                f"letter {letter_id}: its stored PDF's SHA-256 differs from the one on its "
+                "record: the PDF was replaced outside ixreview"
+            )
         logged = [
             e
             for e in entries.get(("letter", str(letter_id)), [])
@@ -263,7 +337,38 @@ def _check_letters(conn: sqlite3.Connection, entries: _Entries, report: AuditRep
                 f"letter {letter_id}: its SHA-256 on record differs from the one the audit "
                 "log recorded when it was signed: the letter was replaced"
             )
+        _check_letter_record(letter_id, det_id, kind, signer_id, logged[0], report)
     _orphans(entries, "letter", known, ("signed", "renewed"), "letter", report)
+
+
+def _check_letter_record(
+    letter_id: int,
+    det_id: int,
+    kind: str,
+    signer_id: int,
+    entry: dict[str, Any],
+    report: AuditReport,
+) -> None:
+    """Its determination, kind and signer against the entry that signed it."""
+    details = entry["details"]
+    logged_det = details.get("determination_id")
+    if logged_det is not None and logged_det != det_id:
+        report.problems.append(
+            f"letter {letter_id}: the record puts it under determination {det_id} but the "
+            f"audit log signed it for determination {logged_det}: it was moved outside ixreview"
+        )
+    if details.get("kind") not in (None, kind):
+        report.problems.append(
+            f"letter {letter_id}: the record says it is a {kind} letter but the audit log "
+            f"signed a {details['kind']} letter: its kind was changed outside ixreview"
+        )
+    # Renewals are audited in the operating-system account's name (no actor).
+    if entry["action"] == "signed" and entry["actor"] not in (None, signer_id):
+        report.problems.append(
+            f"letter {letter_id}: the record names user {signer_id} as its signer but the "
+            f"audit log recorded user {entry['actor']} signing it: the signer was changed "
+            "outside ixreview"
+        )
 
 
 def _orphans(

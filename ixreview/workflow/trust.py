@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -109,29 +110,83 @@ def pin_root(store: Store, cert_pem: str, *, actor: int | None, replace: bool = 
 
 def trust_notice(store: Store, since: str | None) -> str | None:
     """What to show at sign-in: a trust-root change since `since` (ISO time), or a file
-    that differs from the last audited pinning."""
+    that differs from the last audited pinning in a way that matters to this database."""
     rows = store.conn.execute(
         "SELECT at, details_json FROM audit_log WHERE object_type = 'trust_root'"
         " AND action = ? ORDER BY seq",
         (PINNED_ACTION,),
     ).fetchall()
-    current = _file_digest(trust_file())
-    if rows:
-        import json
-
-        last_at, last = rows[-1][0], json.loads(rows[-1][1])
-        if current != last.get("file_sha256"):
-            return (
-                "The pinned trust-root file changed without an administrator's audited "
-                "action: letters cannot be verified against it until an administrator "
-                "pins the organization's root again."
-            )
-        if since is not None and last_at > since:
-            return (
-                f"An administrator changed the pinned trust root on {last_at[:10]} "
-                f"(now {len(pinned_roots())} root(s) pinned)."
-            )
+    if not rows:
+        return None
+    last_at = rows[-1][0]
+    problem = file_problem(store)
+    if problem:
+        return problem.message
+    if since is not None and last_at > since:
+        return (
+            f"An administrator changed the pinned trust root on {last_at[:10]} "
+            f"(now {len(pinned_roots())} root(s) pinned)."
+        )
     return None
+
+
+@dataclass(frozen=True)
+class TrustFileProblem:
+    """The trust file differs from the last pinning audited in this database.
+
+    `serious`: this organization's root is gone (its letters no longer verify), or the
+    file cannot be used. Otherwise roots were added that no administrator of this
+    database pinned: named, but not an error, since another organization's database
+    on the same computer pins its root in the same file.
+    """
+
+    message: str
+    serious: bool
+
+
+def file_problem(store: Store) -> TrustFileProblem | None:
+    """The trust file against the last pinning audited in this database (`audit verify`,
+    `verify` and the sign-in notice): None when it agrees, or differs harmlessly."""
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        return None
+    row = store.conn.execute(
+        "SELECT details_json FROM audit_log WHERE object_type = 'trust_root' AND action = ?"
+        " ORDER BY seq DESC LIMIT 1",
+        (PINNED_ACTION,),
+    ).fetchone()
+    if row is None:
+        return None
+    import json
+
+    last = json.loads(row[0])
+    if _file_digest(trust_file()) == last.get("file_sha256"):
+        return None
+    try:
+        have = {_fingerprint(c) for c in pinned_roots()}
+    except ValueError as exc:
+        return TrustFileProblem(f"The pinned trust-root file cannot be used ({exc}).", True)
+    own = _database_ca(store)
+    if own is not None and _fingerprint(own) not in have:
+        return TrustFileProblem(
+            "The pinned trust-root file changed without an administrator's audited action "
+            "and no longer holds this organization's root: its letters cannot be verified "
+            "until an administrator pins it again (ixreview letters pin).",
+            True,
+        )
+    expected = {str(last.get("added"))}
+    if not last.get("replaced"):
+        expected |= set(last.get("before", []))
+    extra = sorted(have - expected)
+    if not extra:
+        return None  # only roots this database does not use were removed
+    return TrustFileProblem(
+        "The pinned trust-root file changed without an administrator's audited action: "
+        f"it trusts {len(extra)} root(s) no administrator of this database pinned "
+        f"(SHA-256 {', '.join(f[:16] + '…' for f in extra)}), so letters signed under "
+        "them would verify too. An administrator should check the file (another "
+        "organization's database on this computer pins its root there too).",
+        False,
+    )
 
 
 # -- long-term signing material ---------------------------------------------------------

@@ -57,3 +57,18 @@ def denied_case(world: Any) -> tuple[str, Any]:
         world.store, doc, ref, world.pw("drpat"), reasons=reasons, security=world.security
     )
     return ref, result
+
+
+ADMIN_PASSWORD = "correct-staple-Violet-9"
+
+
+def first_admin(store: Any) -> None:
+    """A new desk's first administrator "admin" (cheap Argon2), pinning its root."""
+    from workflow_helpers import FAST
+
+    from ixreview.workflow import accounts
+
+    accounts.create_first_admin(
+        store, username="admin", full_name="Ada Admin", password=ADMIN_PASSWORD,
+        organization="Blue Valley Health Plan", security=FAST,
+    )  # fmt: skip

@@ -3,7 +3,8 @@ administrator action, and any other change shown at the next sign-in."""
 
 from __future__ import annotations
 
-from records_helpers import run
+from records_helpers import ADMIN_PASSWORD as PASSWORD
+from records_helpers import first_admin, run
 from workflow_helpers import FAST
 
 from ixreview.letters import create_organization_ca
@@ -11,17 +12,12 @@ from ixreview.store import open_store
 from ixreview.workflow import accounts
 from ixreview.workflow.trust import pin_root, pinned_roots, trust_file, trust_notice
 
-PASSWORD = "correct-staple-Violet-9"
-
 
 def test_the_root_is_pinned_at_setup_and_changes_are_shown(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("IXREVIEW_CONFIG_DIR", str(tmp_path / "config"))
     path = tmp_path / "desk.sqlite3"
     with open_store(path) as store:
-        accounts.create_first_admin(
-            store, username="admin", full_name="Ada Admin", password=PASSWORD,
-            organization="Blue Valley Health Plan", security=FAST,
-        )  # fmt: skip
+        first_admin(store)
         assert len(pinned_roots()) == 1
         assert trust_file().stat().st_mode & 0o777 == 0o600
         assert trust_notice(store, since=None) is None
