@@ -222,11 +222,6 @@ def median_seconds(store: Store, expedited: bool, start: str, end: str, count: i
         return None
     first, last, aligned = _month_bounds(start, end)
     limit, offset = 2 - count % 2, (count - 1) // 2
-    server = _server(store)
-    if server is not None:
-        clip = None if aligned else (start, end)
-        found = server.median_page(store, expedited, first, last, clip, limit, offset)
-        return sum(found) / len(found) if found else None
     where = "month = ?" if first == last else "month BETWEEN ? AND ?"
     args: list[object] = [int(expedited), first] if first == last else [int(expedited), first, last]
     if not aligned:
@@ -246,10 +241,6 @@ def median_seconds(store: Store, expedited: bool, start: str, end: str, count: i
 def received_counts(store: Store, start: str, end: str) -> tuple[int, int]:
     """(standard, expedited) requests received in [start, end); an undocumented
     urgency runs on the standard clock and counts as standard."""
-    server = _server(store)
-    if server is not None:
-        standard, urgent = server.received_counts(store, start, end)
-        return int(standard), int(urgent)
     total, expedited = store.conn.execute(
         "SELECT count(*), coalesce(sum(urgency = 'expedited'), 0)"
         " FROM requests INDEXED BY requests_received_urgency"
@@ -257,6 +248,33 @@ def received_counts(store: Store, start: str, end: str) -> tuple[int, int]:
         (start, end),
     ).fetchone()
     return int(total) - int(expedited), int(expedited)
+
+
+def medians(store: Store, asks: list[tuple[bool, str, str, int]]) -> list[float | None]:
+    """`median_seconds` of each (expedited, start, end, count): on the team server in
+    one round trip, on the desk one offset into its index each."""
+    server = _server(store)
+    if server is None:
+        return [median_seconds(store, x, lo, hi, n) for x, lo, hi, n in asks]
+    wanted = [i for i, (_x, _lo, _hi, n) in enumerate(asks) if n > 0]
+    pages = []
+    for i in wanted:
+        expedited, start, end, count = asks[i]
+        first, last, aligned = _month_bounds(start, end)
+        clip = None if aligned else (start, end)
+        pages.append((expedited, first, last, clip, 2 - count % 2, (count - 1) // 2))
+    out: list[float | None] = [None] * len(asks)
+    for i, value in zip(wanted, server.medians(store, pages), strict=True):
+        out[i] = value
+    return out
+
+
+def received_per_period(store: Store, bounds: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """`received_counts` of each [start, end) (on the team server in one round trip)."""
+    server = _server(store)
+    if server is not None:
+        return [(int(a), int(b)) for a, b in server.received_counts(store, bounds)]
+    return [received_counts(store, lo, hi) for lo, hi in bounds]
 
 
 def overdue_now(store: Store, now: str) -> dict[bool, int]:

@@ -258,7 +258,7 @@ def metrics(
     jobs: list[Callable[[reporting.Store], Any]] = [
         lambda r: reporting.decision_groups(r, lo, hi),
         lambda r: reporting.reviewer_groups(r, lo, hi),
-        lambda r: [reporting.received_counts(r, p.start, p.end) for p in periods],
+        lambda r: reporting.received_per_period(r, [(p.start, p.end) for p in periods]),
     ]
     groups, reviewer_rows, received = reporting.run_all(_readable(store), jobs)
     for p, (standard, expedited) in zip(periods, received, strict=True):
@@ -273,10 +273,10 @@ def metrics(
         if kind in ("approved", "denied"):
             f.on_time += g.on_time
             f.total_seconds += g.seconds
-    for p in figures.values():
-        for u, f in p.by_urgency.items():
-            seconds = reporting.median_seconds(store, u == "expedited", p.start, p.end, f.decided)
-            f.median_hours = None if seconds is None else seconds / 3600
+    cells = [(p, f, u == "expedited") for p in figures.values() for u, f in p.by_urgency.items()]
+    asks = [(x, p.start, p.end, f.decided) for p, f, x in cells]
+    for (_p, f, _x), seconds in zip(cells, reporting.medians(store, asks), strict=True):
+        f.median_hours = None if seconds is None else seconds / 3600
     per_reviewer: dict[int, dict[str, int]] = {}
     for uid, decision, current, n in reviewer_rows:
         kind = _KINDS[decision]

@@ -11,9 +11,18 @@ from __future__ import annotations
 
 from ixreview.store.postgres.connection import connect
 from ixreview.store.postgres.roles import GRANTS
-from ixreview.store.postgres.schema import _PRELUDE, _V1, _V2, _V3, _V4, SCHEMA_VERSION, migrate
+from ixreview.store.postgres.schema import (
+    _PRELUDE,
+    _V1,
+    _V2,
+    _V3,
+    _V4,
+    _V5,
+    SCHEMA_VERSION,
+    migrate,
+)
 
-_STEPS = [_PRELUDE + _V1, _V2, _V3, _V4]
+_STEPS = [_PRELUDE + _V1, _V2, _V3, _V4, _V5]
 
 
 def init_server(url: str) -> tuple[int, int]:

@@ -89,42 +89,56 @@ def reviewer_groups(store: Any, start: str, end: str) -> list[tuple[Any, ...]]:
     )
 
 
-def median_page(
-    store: Any, expedited: bool, first: int, last: int, clip: tuple[str, str] | None,
-    limit: int, offset: int,
-) -> list[int]:  # fmt: skip
-    """The middle one or two `seconds` of the current approvals and denials (an offset
-    into the partial index, which is in `seconds` order within a month)."""
-    where = "month = %(first)s" if first == last else "month BETWEEN %(first)s AND %(last)s"
-    if clip is not None:
-        where += " AND decided_at >= %(start)s AND decided_at < %(end)s"
-    start, end = clip or ("", "")
+def medians(
+    store: Any, asks: list[tuple[bool, int, int, tuple[str, str] | None, int, int]]
+) -> list[float | None]:
+    """Every asked median in one round trip: for each (expedited, first month, last
+    month, clip, limit, offset), the mean of the middle one or two `seconds` of the
+    current approvals and denials (from the partial index, which holds only them)."""
+    if not asks:
+        return []
+    columns: list[list[Any]] = [[], [], [], [], [], [], []]
+    for expedited, first, last, clip, limit, offset in asks:
+        lo, hi = clip or ("", "~")  # '~' sorts after every ISO time
+        for column, value in zip(columns, (int(expedited), first, last, lo, hi, limit, offset),
+                                 strict=True):  # fmt: skip
+            column.append(value)
     rows = _rows(
         store,
-        "SELECT seconds FROM decision_times WHERE current = 1 AND decision IN ('A1', 'A3')"
-        " AND expedited = %(x)s AND " + where + " ORDER BY seconds LIMIT %(limit)s"
-        " OFFSET %(offset)s",
-        {"x": int(expedited), "first": first, "last": last, "start": start, "end": end,
-         "limit": limit, "offset": offset},
-    )  # fmt: skip
-    return [int(r[0]) for r in rows]
-
-
-def received_counts(store: Any, start: str, end: str) -> tuple[int, int]:
-    (total, expedited), *_ = _rows(
-        store,
-        "SELECT count(*), count(*) FILTER (WHERE urgency = 'expedited') FROM requests"
-        " WHERE received_at >= %s AND received_at < %s",
-        (start, end),
+        "SELECT (SELECT avg(s.seconds)::float8 FROM (SELECT seconds FROM decision_times"
+        " WHERE current = 1 AND decision IN ('A1', 'A3') AND expedited = a.x"
+        " AND month >= a.first AND month <= a.last AND decided_at >= a.lo"
+        " AND decided_at < a.hi ORDER BY seconds LIMIT a.lim OFFSET a.off) s)"
+        " FROM unnest(%s::int[], %s::int[], %s::int[], %s::text[], %s::text[], %s::int[],"
+        " %s::int[]) WITH ORDINALITY AS a(x, first, last, lo, hi, lim, off, i) ORDER BY a.i",
+        columns,
     )
-    return int(total) - int(expedited), int(expedited)
+    return [None if r[0] is None else float(r[0]) for r in rows]
+
+
+def received_counts(store: Any, bounds: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(standard, expedited) requests received in each [start, end), in one round trip."""
+    if not bounds:
+        return []
+    rows = _rows(
+        store,
+        "SELECT c.n - c.x, c.x FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY"
+        " AS b(lo, hi, i) CROSS JOIN LATERAL (SELECT count(*) AS n,"
+        " count(*) FILTER (WHERE urgency = 'expedited') AS x FROM requests"
+        " WHERE received_at >= b.lo AND received_at < b.hi) c ORDER BY b.i",
+        ([lo for lo, _ in bounds], [hi for _, hi in bounds]),
+    )
+    return [(int(a), int(b)) for a, b in rows]
 
 
 def overdue_now(store: Any, now: str) -> list[tuple[Any, ...]]:
+    """From the few open reviews (partial index) to their requests by key: OFFSET 0
+    keeps the planner from hashing every request to join the handful that are open."""
     return _rows(
         store,
         "SELECT coalesce((r.urgency = 'expedited')::integer, 0), count(*)"
-        " FROM reviews v JOIN requests r ON r.id = v.request_id"
+        " FROM reviews v CROSS JOIN LATERAL (SELECT urgency, decision_due_at FROM requests"
+        " WHERE id = v.request_id OFFSET 0) r"
         " WHERE v.state IN ('draft', 'referred', 'pended') AND r.decision_due_at < %s"
         " GROUP BY 1",
         (now,),
