@@ -556,13 +556,11 @@ CREATE OR REPLACE FUNCTION decision_times_insert() RETURNS trigger LANGUAGE plpg
 SECURITY DEFINER SET search_path = ixreview, pg_temp AS $$
 BEGIN
     INSERT INTO ixreview.decision_times
-    SELECT t.* FROM ixreview.requests r,
-        LATERAL ixreview.decision_times_row(NEW, r) AS t
+    SELECT t.* FROM ixreview.requests r, LATERAL ixreview.decision_times_row(NEW, r) AS t
     WHERE r.id = NEW.request_id;
-    IF NEW.supersedes_id IS NOT NULL THEN
-        UPDATE ixreview.decision_times SET current = 0
-        WHERE determination_id = NEW.supersedes_id;
-    END IF;
+    -- a correction or later decision: the one it supersedes is no longer current
+    UPDATE ixreview.decision_times SET current = 0
+    WHERE NEW.supersedes_id IS NOT NULL AND determination_id = NEW.supersedes_id;
     RETURN NULL;
 END $$;
 """
