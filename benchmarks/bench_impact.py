@@ -11,7 +11,13 @@ schema, 100,000 requests whose cases are the varied cases of the impact tests
 policies read), all assigned BCBST-IXEMPRA@current, one review each, a tenth with
 a saved answer. Member names are synthetic.
 
+The same on the team server: a throwaway PostgreSQL started here (tests/postgres/
+pg_server.py), the same rows copied in (IXREVIEW_BENCH_IMPACT_PG_N of them), and the
+same replay on a desk connection; the process's and its pool's CPU is counted, the
+server's is not.
+
     .venv/bin/python benchmarks/bench_impact.py          # prints the figures
+    .venv/bin/python benchmarks/bench_impact.py --server-only [--quick]
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-for extra in (ROOT, ROOT / "tests" / "impact"):
+for extra in (ROOT, ROOT / "tests" / "impact", ROOT / "tests" / "postgres"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
@@ -76,14 +82,38 @@ def build(n: int) -> Path:
             "admin", "Quinn Harper", "admin", password_hash=hash_password(PASSWORD, FAST.hasher)
         )
         store.conn.execute("PRAGMA journal_mode = DELETE")
-    rng = random.Random(14)
-    cases = varied_cases(2000, seed=14)  # distinct cases, reused with other members
+    requests, reviews = _records(n)
     conn = sqlite3.connect(partial, isolation_level=None)
     conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("BEGIN")
+    conn.executemany(
+        f"INSERT INTO requests ({REQUEST_COLUMNS}) VALUES ({', '.join('?' * 15)})", requests
+    )
+    conn.executemany(f"INSERT INTO reviews ({REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", reviews)
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    os.chmod(partial, 0o600)
+    os.replace(partial, path)
+    return path
+
+
+REQUEST_COLUMNS = (
+    "id, reference, intake_json, received_at, received_on, urgency, decision_due_at,"
+    " member_id, member_name, member_name_folded, birth_date, plan, policy, request_type,"
+    " imported_at"
+)
+REVIEW_COLUMNS = "id, request_id, state, answers_json, created_at, updated_at"
+
+
+def _records(n: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The benchmark's requests and reviews (the same rows on either backend)."""
+    rng = random.Random(14)
+    cases = varied_cases(2000, seed=14)  # distinct cases, reused with other members
     start = datetime(2025, 1, 1, tzinfo=UTC)
     now = datetime(2026, 11, 21, tzinfo=UTC).isoformat(timespec="microseconds")
     answer = {"value": 1200, "origin": "override", "set_by": 1, "set_at": now}
-    conn.execute("BEGIN")
     requests, reviews = [], []
     for i in range(1, n + 1):
         data: dict[str, Any] = json.loads(json.dumps(cases[i % len(cases)]))
@@ -103,25 +133,7 @@ def build(n: int) -> Path:
         )  # fmt: skip
         saved = {"labs.anc_per_mm3": answer} if rng.random() < 0.1 else {}
         reviews.append((i, i, "draft", json.dumps(saved), at, at))
-    conn.executemany(
-        "INSERT INTO requests (id, reference, intake_json, received_at, received_on, urgency,"
-        " decision_due_at, member_id, member_name, member_name_folded, birth_date, plan,"
-        " policy, request_type, imported_at) VALUES"
-        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        requests,
-    )
-    conn.executemany(
-        "INSERT INTO reviews (id, request_id, state, answers_json, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        reviews,
-    )
-    conn.execute("COMMIT")
-    conn.execute("ANALYZE")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.close()
-    os.chmod(partial, 0o600)
-    os.replace(partial, path)
-    return path
+    return requests, reviews
 
 
 def _cpu_s() -> float:
@@ -136,37 +148,77 @@ def _peak_mb() -> float:
     return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
 
-def measure(quick: bool = False) -> list[dict[str, Any]]:
+def measure(quick: bool = False, *, server_only: bool = False) -> list[dict[str, Any]]:
     n = QUICK_N if quick else FULL_N
-    path = build(n)
+    out = []
+    if not server_only:
+        with open_store(build(n)) as store:
+            out.append(_replays(store, n, quick, ""))
+    out.append(_server(int(os.environ.get("IXREVIEW_BENCH_IMPACT_PG_N", n)), quick))
+    return out
+
+
+def _replays(store: Any, n: int, quick: bool, where: str) -> dict[str, Any]:
     samples, cpu = [], []
     changed = 0
-    with open_store(path) as store:
-        session = accounts.sign_in(store, "admin", PASSWORD, security=FAST)
-        for _ in range(1 if quick else 2):
-            started, cpu_before = time.perf_counter(), _cpu_s()
-            report = impact.replay(store, session, "BCBST-IXEMPRA@draft")
-            samples.append((time.perf_counter() - started) * 1000)
-            cpu.append(_cpu_s() - cpu_before)
-            assert len(report.rows) == n
-            changed = len(report.changed_rows)
+    session = accounts.sign_in(store, "admin", PASSWORD, security=FAST)
+    for _ in range(1 if quick else 2):
+        started, cpu_before = time.perf_counter(), _cpu_s()
+        report = impact.replay(store, session, "BCBST-IXEMPRA@draft")
+        samples.append((time.perf_counter() - started) * 1000)
+        cpu.append(_cpu_s() - cpu_before)
+        assert len(report.rows) == n
+        changed = len(report.changed_rows)
     best = min(samples)
-    return [
-        {
-            "name": f"policy impact replay, {n:,} requests under BCBST-IXEMPRA@draft",
-            "target": TARGET_MS,
-            "unit": "ms",
-            "samples": samples,
-            "peak_mb": _peak_mb(),
-            "met": best <= TARGET_MS * n / FULL_N,
-            "note": f"{changed:,} requests would change outcome; {min(cpu):.1f} CPU-s in all "
-            f"processes (wall time on {os.cpu_count()} idle cores is about "
-            f"{min(cpu) / (os.cpu_count() or 1):.1f} s; on a shared machine it includes waiting "
-            f"for a core; load average {os.getloadavg()[0]:.1f})",
-        }
-    ]
+    return {
+        "name": f"{where}policy impact replay, {n:,} requests under BCBST-IXEMPRA@draft",
+        "target": TARGET_MS,
+        "unit": "ms",
+        "samples": samples,
+        "peak_mb": _peak_mb(),
+        "met": best <= TARGET_MS * n / FULL_N,
+        "note": f"{changed:,} requests would change outcome; {min(cpu):.1f} CPU-s in all "
+        f"processes (wall time on {os.cpu_count()} idle cores is about "
+        f"{min(cpu) / (os.cpu_count() or 1):.1f} s; on a shared machine it includes waiting "
+        f"for a core; load average {os.getloadavg()[0]:.1f})"
+        + ("; the server's own CPU is not counted" if where else ""),
+    }
+
+
+def _server(n: int, quick: bool) -> dict[str, Any]:
+    """The same rows on a throwaway PostgreSQL (COPY into the tables, the server's own
+    triggers fill the name words), then the same replay on a desk connection."""
+    from pg_server import PgServer
+
+    from ixreview.store.postgres.admin import init_server
+
+    pg = PgServer().start()
+    try:
+        url = pg.url(pg.create_database())
+        init_server(url)
+        with open_store(url) as store:
+            store.users.create(
+                "admin", "Quinn Harper", "admin", password_hash=hash_password(PASSWORD, FAST.hasher)
+            )
+            raw = store.raw  # type: ignore[attr-defined]
+            requests, reviews = _records(n)
+            raw.execute("ALTER TABLE ixreview.requests DISABLE TRIGGER requests_notify")
+            raw.execute("ALTER TABLE ixreview.reviews DISABLE TRIGGER reviews_notify")
+            with raw.transaction():
+                for table, columns, rows in (
+                    ("requests", REQUEST_COLUMNS, requests),
+                    ("reviews", REVIEW_COLUMNS, reviews),
+                ):
+                    with raw.cursor().copy(f"COPY ixreview.{table} ({columns}) FROM STDIN") as cp:
+                        for row in rows:
+                            cp.write_row(row)
+            raw.execute("VACUUM ANALYZE")
+        with open_store(url) as store:
+            return _replays(store, n, quick, "team server: ")
+    finally:
+        pg.stop()
 
 
 if __name__ == "__main__":
-    for row in measure(quick="--quick" in sys.argv):
+    for row in measure(quick="--quick" in sys.argv, server_only="--server-only" in sys.argv):
         print(json.dumps(row))

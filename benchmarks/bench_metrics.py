@@ -143,7 +143,7 @@ SELECT g, g, to_char(received, 'YYYY-MM-DD"T"HH24:MI:SS.US') || '+00:00', 'ING-C
     CASE WHEN d.code = 'A1' THEN 'AUTH-' || g END,
     CASE WHEN d.code = 'A1' THEN '2026-01-01' END,
     CASE WHEN d.code = 'A1' THEN '2026-06-30' END, CASE WHEN d.code = 'A1' THEN 6 END,
-    to_char(received + (g * 7919 % 1000000) * interval '1 second',
+    to_char(received + (g::bigint * 7919 % 1000000) * interval '1 second',
         'YYYY-MM-DD"T"HH24:MI:SS.US') || '+00:00', '{}'
 FROM g CROSS JOIN LATERAL (SELECT CASE WHEN kind < 6 THEN 'A1' WHEN kind < 8 THEN 'A3'
     WHEN kind = 8 THEN 'A4' ELSE 'C' END AS code) d
