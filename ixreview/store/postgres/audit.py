@@ -26,6 +26,7 @@ from ixreview.store.models import AuditEntry, ChainReport
 if TYPE_CHECKING:
     from ixreview.store.postgres.store import PostgresStore
 
+CHECKPOINT_FORMAT = "ixreview-server-audit-checkpoint/1"
 _COLUMNS = "seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash"
 
 
@@ -101,6 +102,50 @@ class PgAuditLog:
             "SELECT seq, hash FROM ixreview.audit_log ORDER BY seq DESC LIMIT 1"
         ).fetchone()
         return (0, "0" * 64) if row is None else (int(row[0]), str(row[1]))
+
+    def checkpoint(self, at: str) -> dict[str, Any]:
+        """The head of the server's chain, to keep away from the server (the team
+        server's `audit checkpoint`). The chain is named by its first entry's hash.
+
+        No key is needed: every hash covers the whole chain before it, so whoever
+        rewrites entries up to the head (the owner or a superuser, behind the grants,
+        recomputing every hash so that `audit_verify` still agrees) cannot give the
+        entry at `seq` the hash kept here without a SHA-256 collision."""
+        seq, head = self.head()
+        return {
+            "format": CHECKPOINT_FORMAT,
+            "chain": self._first_hash(),
+            "seq": seq,
+            "hash": None if seq == 0 else head,
+            "at": at,
+        }
+
+    def check_checkpoint(self, doc: Mapping[str, Any]) -> str | None:
+        """None when the server's chain still holds the checkpoint's head; else why not."""
+        if doc.get("format") != CHECKPOINT_FORMAT:
+            return "not a team server audit checkpoint"
+        when = f"the checkpoint of {doc.get('at')}"
+        if doc.get("chain") != self._first_hash():
+            return f"{when} belongs to another audit log (or its first entry was replaced)"
+        seq = doc.get("seq")
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+            return f"{when} is damaged (seq)"
+        if seq == 0:
+            return None
+        row = self._store.raw.execute(
+            "SELECT hash FROM ixreview.audit_log WHERE seq = %s", (seq,)
+        ).fetchone()
+        if row is None:
+            return f"entry {seq}, the head at {when}, is gone: entries were removed"
+        if row[0] != doc.get("hash"):
+            return f"entry {seq} no longer has the hash {when} kept: the log was rewritten"
+        return None
+
+    def _first_hash(self) -> str | None:
+        row = self._store.raw.execute(
+            "SELECT hash FROM ixreview.audit_log ORDER BY seq LIMIT 1"
+        ).fetchone()
+        return None if row is None else str(row[0])
 
     def verify(self) -> ChainReport:
         row = self._store.raw.execute(
