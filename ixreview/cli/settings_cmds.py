@@ -2,7 +2,8 @@
 
 The plan's letterhead (name, address, phone, logo), the policy a request is
 reviewed under when it names none, the authorization months for a policy
-that states none, and how old baseline labs may be. Changes need an
+that states none, how old baseline labs may be, and the time zone times are
+shown in. Changes need an
 administrator's password and are audited by the store; reading them needs no
 sign-in (they hold no PHI).
 """
@@ -28,6 +29,7 @@ from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
 from ixreview.workflow.plan_rules import DEFAULT_MONTHS_SETTING as MONTHS_SETTING
 from ixreview.workflow.plan_rules import LAB_AGE_RANGE, LAB_AGE_SETTING, set_lab_max_age
 from ixreview.workflow.roles import Role
+from ixreview.workflow.zone import TIME_ZONE_SETTING, set_time_zone
 
 
 def _admin(store: Store, acting: str | None, fd: int | None) -> int:
@@ -55,6 +57,7 @@ def show(ctx: click.Context) -> None:
             PLAN_POLICY_SETTING: store.settings.get(PLAN_POLICY_SETTING),
             MONTHS_SETTING: store.settings.get(MONTHS_SETTING),
             LAB_AGE_SETTING: store.settings.get(LAB_AGE_SETTING),
+            TIME_ZONE_SETTING: store.settings.get(TIME_ZONE_SETTING),
         }
     click.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
 
@@ -215,3 +218,25 @@ def lab_age(ctx: click.Context, days: int, acting: str | None, password_fd: int 
     click.echo(
         f"Baseline labs are current when collected at most {days} days before the request"
     )
+
+
+@settings.command("time-zone")
+@click.argument("zone")
+@as_option
+@password_fd_option
+@click.pass_context
+def time_zone(ctx: click.Context, zone: str, acting: str | None, password_fd: int | None) -> None:
+    """Show times on screen and on letters in ZONE (e.g. America/Chicago; "computer" for
+    this computer's own zone, the default)."""
+    from ixreview.workflow.errors import WorkflowError
+
+    with _store(ctx) as store:
+        if not acting:
+            raise fail("--as ADMIN: name the administrator making this change", 2)
+        session, _ = _sign_in(store, acting, password_fd)
+        try:
+            key = set_time_zone(store, session, zone)
+        except WorkflowError as exc:
+            raise fail(str(exc), getattr(exc, "exit_code", 1)) from None
+    where = key or "this computer's time zone"
+    click.echo(f"Times are shown in {where}")

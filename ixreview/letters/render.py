@@ -230,6 +230,9 @@ def _unkept(flowables: list[Flowable]) -> list[Flowable]:
     return out
 
 
+_CELL_PADDING = 6  # reportlab's default left and right padding of a table cell
+
+
 def _descendants(clauses: list[ClauseResult], root: str) -> list[ClauseResult]:
     """Clauses nested under `root`, in the evaluation's order."""
     inside = {root}
@@ -424,10 +427,24 @@ class _Builder:
                 )
                 if clause.status == Truth.NOT_APPLICABLE:
                     style.append(("TEXTCOLOR", (0, row), (-1, row), layout.MUTED))
-        widths = [0.85 * 72, FRAME_W - 0.85 * 72 - 1.3 * 72, 1.3 * 72]
+        first = self._clause_column(clauses)
+        widths = [first, FRAME_W - first - 1.3 * 72, 1.3 * 72]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(style))
         return [table, Spacer(1, 6)]
+
+    def _clause_column(self, clauses: list[ClauseResult]) -> float:
+        """Wide enough for the longest word of any clause label ("Continuation" is never
+        broken inside), at least 0.85 in, at most 1.6 in."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        need = 0.85 * 72
+        for clause in clauses:
+            style = self.st.cell_indented(clause.depth)
+            for word in (clause.number or clause.id).split():
+                width = stringWidth(word, style.fontName, style.fontSize)
+                need = max(need, width + style.leftIndent + 2 * _CELL_PADDING + 1)
+        return min(need, 1.6 * 72)
 
     def _status_text(self, clause: ClauseResult) -> str:
         key = status_key(clause)

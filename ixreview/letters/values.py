@@ -34,6 +34,13 @@ def format_datetime(templates: TemplateSet, value: datetime) -> str:
     minutes = 0 if offset is None else int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "−"
     utc_offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    # The zone by its letters ("CST") with its offset; only the offset when it has none.
+    abbreviation = value.tzname() or ""
+    zone = f"(UTC{utc_offset})"
+    if abbreviation == "UTC":
+        zone = "UTC"
+    elif abbreviation.isalpha():
+        zone = f"{abbreviation} (UTC{utc_offset})"
     return _plain(
         common.datetime_format,
         {
@@ -45,6 +52,7 @@ def format_datetime(templates: TemplateSet, value: datetime) -> str:
             "minute": value.minute,
             "second": value.second,
             "utc_offset": utc_offset,
+            "zone": zone,
         },
         "common.yaml: datetime_format",
     )

@@ -130,6 +130,7 @@ class Session:
         self.window.settingsSaved.connect(self.apply_idle_minutes)
         self.window.signedOut.connect(lambda: self.switch_user(app))
         self.window.show()
+        QTimer.singleShot(0, self.window.show_sign_in_notice)  # over the window, once
 
     def switch_user(self, app: QApplication) -> None:
         """After a sign-out: the sign-in window again; the next reviewer gets a fresh main

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -323,8 +323,25 @@ class Desk:
         )
 
     def today(self) -> date:
-        """The store clock's date (the respond-by rules count days on it)."""
-        return self.store.now().astimezone().date()
+        """The store clock's date in the plan's zone (the respond-by rules count days on it)."""
+        return self.local_now().date()
+
+    def local_now(self) -> datetime:
+        """The store clock's time in the plan's time zone (a setting; the computer's)."""
+        from ixreview.workflow.zone import in_zone, plan_zone
+
+        return in_zone(self.store.now(), plan_zone(self.store))
+
+    def zone(self) -> tzinfo | None:
+        from ixreview.workflow.zone import plan_zone
+
+        return plan_zone(self.store)
+
+    def shown(self, when: datetime | str) -> str:
+        """A stored time as the reviewer reads it, in the plan's zone with the zone named."""
+        from ixreview.workflow.zone import shown
+
+        return shown(datetime.fromisoformat(when) if isinstance(when, str) else when, self.zone())
 
     def information(self, review: OpenReview) -> InformationRequest | None:
         """The review's open request for information (items and dates), or None."""
@@ -413,7 +430,7 @@ class Desk:
         from ixreview.ui.new_requests import new_reference
 
         for _ in range(5):  # a clash of six random hex digits on one day is rare
-            data = make(new_reference(self.store.now().astimezone()))
+            data = make(new_reference(self.local_now()))
             try:
                 result = self.store.import_case(json.dumps(data), actor=self.actor, policy=policy)
             except DuplicateReferenceError:
@@ -429,7 +446,7 @@ class Desk:
         """A request with only the member's name (the reviewer enters the rest)."""
         from ixreview.ui.new_requests import empty_case
 
-        now = self.store.now().astimezone()
+        now = self.local_now()
         return self._import_new(
             lambda ref: empty_case(
                 ref,
@@ -454,7 +471,7 @@ class Desk:
             )
         request = self.store.requests.by_reference(reference)
         intake = json.loads(request.intake_json)
-        now = self.store.now().astimezone()
+        now = self.local_now()
         assert past.authorization_number is not None
         number = past.authorization_number
         return self._import_new(
@@ -654,7 +671,17 @@ class Desk:
                     **self._security(),
                 )
             elif action == "refer":
-                result = operations.refer(store, session, ref, reason, expected_revision=revision)
+                typed = review.state.comment
+                revision = self._note_out_of_comment(review, reason)
+                try:
+                    result = operations.refer(
+                        store, session, ref, reason, expected_revision=revision
+                    )
+                except WorkflowError:
+                    if review.state.comment != typed:  # not referred: the box's text stays
+                        review.state.comment = typed
+                        self.save_review(review)
+                    raise
             elif action == "deny":
                 if reasons is None:
                     reasons = operations.denial_prefill(store, session, ref) if evaluation else {}
@@ -698,6 +725,15 @@ class Desk:
         )
         letter = "; the signed letter is on record" if result.letter_id else ""
         return f"{words} ({result.state}){extra}{letter}."
+
+    def _note_out_of_comment(self, review: OpenReview, note: str) -> int:
+        """The referral note is typed in the review's comment box and the workflow writes
+        it into the comment, stamped ("Referred by ..."): saved once, not twice."""
+        typed, note = review.state.comment.rstrip(), note.strip()
+        if note and typed.endswith(note):
+            review.state.comment = typed[: -len(note)].rstrip()
+            self.save_review(review)
+        return review.revision
 
     # -- history --------------------------------------------------------------------------
     def history_fetcher(self, text: str, **filters: Any):  # type: ignore[no-untyped-def]
@@ -776,6 +812,7 @@ class Desk:
         """The administrator's settings as the settings dialog shows them."""
         from ixreview.store.intake import PLAN_POLICY_SETTING
         from ixreview.workflow.letterdata import LETTERHEAD_SETTING
+        from ixreview.workflow.zone import TIME_ZONE_SETTING
 
         head = self.setting(LETTERHEAD_SETTING) or {}
         return {
@@ -789,6 +826,7 @@ class Desk:
             "idle_minutes": self.setting("idle_lock_minutes"),
             "default_policy": self.setting("policy.default"),
             "plan_policies": self.setting(PLAN_POLICY_SETTING) or {},
+            "time_zone": self.setting(TIME_ZONE_SETTING),
         }
 
     def save_settings_form(self, values: dict[str, Any]) -> None:
@@ -798,6 +836,7 @@ class Desk:
         from ixreview.letters.model import PlanLetterhead
         from ixreview.store.intake import PLAN_POLICY_SETTING
         from ixreview.workflow.letterdata import set_letterhead
+        from ixreview.workflow.zone import TIME_ZONE_SETTING, zone_named
 
         if not self.is_admin:
             raise DeskError("only an administrator may change settings")
@@ -829,6 +868,11 @@ class Desk:
             for name, key in keys.items():
                 if values.get(name) is not None:
                     self.store.settings.set(key, values[name], actor=self.actor)
+            if "time_zone" in values and values["time_zone"] != self.setting(TIME_ZONE_SETTING):
+                zone = values["time_zone"]
+                self.store.settings.set(
+                    TIME_ZONE_SETTING, zone_named(zone).key if zone else None, actor=self.actor
+                )
 
     # -- reports (Tools > Policy impact, Tools > Metrics) ---------------------------------
     def policy_impact(self, policy: str, **options: Any) -> Any:

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
 
     def refresh_queue(self) -> None:
         try:
+            self.queue_model.zone = self.desk.zone()
             self.queue_model.set_entries(self.desk.queue())
         except DeskError as exc:
             self.statusBar().showMessage(str(exc))
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
         letter = letters[-1]
         note = (
             f"Reprint of the {letter.kind.replace('_', ' ')} letter signed "
-            f"{letter.signed_at[:16].replace('T', ' ')} UTC (the signed original, unchanged)."
+            f"{self.desk.shown(letter.signed_at)} (the signed original, unchanged)."
             if reprint
             else ""
         )
@@ -369,6 +370,13 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             self.import_path(Path(url.toLocalFile()))
+
+    def show_sign_in_notice(self) -> None:
+        """What changed since this reviewer last signed in (e.g. the pinned trust root),
+        once, after the sign-in; nothing when there is nothing to say."""
+        notice = self.desk.session.notice if self.desk.session is not None else None
+        if notice:
+            QMessageBox.information(self, "Since you last signed in", notice)
 
     # -- lock -----------------------------------------------------------------------------
     def lock(self, *, idle: bool = True) -> None:

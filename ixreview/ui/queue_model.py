@@ -9,7 +9,7 @@ Sorting uses `SORT_ROLE` (time left sorts by seconds, not by its words);
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from ixreview.store.folding import fold
 from ixreview.ui.colors import tone
+from ixreview.workflow.zone import shown
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -62,6 +63,7 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._entries: list[QueueEntry] = []
         self._now = datetime.now(UTC)
+        self.zone: tzinfo | None = None  # the plan's time zone (None: the computer's)
 
     def set_entries(self, entries: list[QueueEntry], now: datetime | None = None) -> None:
         self.beginResetModel()
@@ -99,7 +101,7 @@ class QueueModel(QAbstractTableModel):
         if role == REFERENCE_ROLE:
             return e.reference
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:
-            return f"Decision due {e.due_at.astimezone():%Y-%m-%d %H:%M}"
+            return f"Decision due {shown(e.due_at, self.zone)}"
         return None
 
 

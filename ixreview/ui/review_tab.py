@@ -24,7 +24,15 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ixreview.domain.evaluation import Evaluation
 from ixreview.ui.checklist import ChecklistWidget
@@ -34,6 +42,7 @@ from ixreview.ui.pages.decision import DecisionError
 from ixreview.ui.pages.request import PolicyError
 from ixreview.ui.policies import draft_key_for, policy_choices
 from ixreview.ui.review_model import ReviewModel
+from ixreview.workflow.zone import in_zone, zone_abbreviation
 
 
 class ReviewTab(QWidget):
@@ -56,7 +65,7 @@ class ReviewTab(QWidget):
         layout.addWidget(self.past_bar)
         self.notes_bar = self._make_notes_bar()
         layout.addWidget(self.notes_bar)
-        layout.addWidget(self.checklist)
+        layout.addWidget(self.checklist, 1)  # the bars keep their own height, no empty band
         self.model.changed.connect(self.autosave)
         self.checklist.decided.connect(
             lambda action: self.decided.emit(self.review.reference, action)
@@ -71,6 +80,7 @@ class ReviewTab(QWidget):
         bar = QFrame(self)
         bar.setFrameShape(QFrame.Shape.StyledPanel)
         bar.setAccessibleName("Past case")
+        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         row = QHBoxLayout(bar)
         self.past_label = QLabel(bar)
         self.reprint_button = QPushButton("&Reprint letter…", bar)
@@ -90,6 +100,7 @@ class ReviewTab(QWidget):
         bar.setObjectName("import_notes")
         bar.setFrameShape(QFrame.Shape.StyledPanel)
         bar.setAccessibleName("Import notes")
+        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         row = QHBoxLayout(bar)
         self.notes_label = QLabel(bar)
         self.notes_label.setWordWrap(True)
@@ -141,7 +152,8 @@ class ReviewTab(QWidget):
         except DeskError as exc:
             self.saveFailed.emit(str(exc))
             return False
-        self.last_saved = when.astimezone().strftime("%H:%M:%S")
+        local = in_zone(when, self.desk.zone())
+        self.last_saved = f"{local:%H:%M:%S} {zone_abbreviation(local)}"
         self.saved.emit(self.last_saved)
         return True
 

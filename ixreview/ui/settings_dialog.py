@@ -1,5 +1,5 @@
 """Administrator settings: letterhead, decision clocks, default policy, policy by plan,
-authorization, idle lock (tab "Plan and review"), and reviewer accounts (tab "Reviewer
+authorization, idle lock, time zone (tab "Plan and review"), and reviewer accounts (tab "Reviewer
 accounts").
 
 A view only: the Desk reads the values from, and writes them to, the store's
@@ -10,9 +10,17 @@ operations at once (they do not wait for Save); see `AccountsTab`.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ixreview.ui.colors import text_style
 from ixreview.ui.generated.ui_settings_dialog import Ui_SettingsDialog
@@ -61,6 +69,8 @@ class SettingsDialog(QDialog):
             max(self.ui.policy.findData(values.get("default_policy")), 0)
         )
         self.plan_policies = PlanPolicyTable(self.ui, values.get("plan_policies"))
+        self.time_zone = time_zone_box(values.get("time_zone"), self)
+        self.ui.form.addRow("Time zone (screen and letters):", self.time_zone)
         for key, (attr, kind) in FIELDS.items():
             widget = getattr(self.ui, attr)
             value = values.get(key)
@@ -76,6 +86,7 @@ class SettingsDialog(QDialog):
         out: dict[str, Any] = {
             "default_policy": self.ui.policy.currentData(),
             "plan_policies": self.plan_policies.mapping(),
+            "time_zone": self.time_zone.currentData(),
         }
         for key, (attr, kind) in FIELDS.items():
             widget = getattr(self.ui, attr)
@@ -110,6 +121,20 @@ class SettingsDialog(QDialog):
             self.ui.message.setStyleSheet(text_style("bad"))
             return
         self.accept()
+
+
+def time_zone_box(current: str | None, parent: QWidget) -> QComboBox:
+    """The plan's time zone: the computer's own (the default) or a named zone."""
+    from ixreview.workflow.zone import zone_names
+
+    box = QComboBox(parent)
+    box.setAccessibleName("Time zone")
+    here = datetime.now().astimezone().tzname() or ""
+    box.addItem(f"This computer's time zone ({here})", None)
+    for name in zone_names():
+        box.addItem(name.replace("_", " "), name)
+    box.setCurrentIndex(max(box.findData(current), 0) if current else 0)
+    return box
 
 
 class AccountsTab:

@@ -88,6 +88,7 @@ from ixreview.workflow.plan_rules import plan_rules
 from ixreview.workflow.roles import Role
 from ixreview.workflow.states import DECISION_CODES, Action, DecisionCode, ReviewState
 from ixreview.workflow.trust import signing_extras
+from ixreview.workflow.zone import in_zone, plan_zone, shown
 
 DEFAULT_POLICY_SETTING = "policy.default"  # e.g. "ING-CC-0090", when a request names none
 
@@ -158,8 +159,8 @@ def _information(store: Store, loaded: _Loaded) -> InformationRequest | None:
 
 
 def _today(store: Store) -> date:
-    """The store clock's local date: the one respond-by dates are counted in."""
-    return store.now().astimezone().date()
+    """The store clock's date in the plan's zone: the one respond-by dates are counted in."""
+    return in_zone(store.now(), plan_zone(store)).date()
 
 
 def _check(
@@ -322,7 +323,7 @@ def reassign_policy(
     if not policy.strip():
         raise InvalidInput("policy", "name the policy to assign (for example ING-CC-0090)")
     old = loaded.request.policy
-    stamp = store.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    stamp = shown(store.now(), plan_zone(store))
     try:
         with store.transaction():
             new = store.requests.set_policy(loaded.request.id, policy.strip(), actor=loaded.user.id)
@@ -579,7 +580,7 @@ def _change_state(
         Action.INFO_NOT_RECEIVED: "Referred to a physician reviewer",
     }
     if note and req.action in headings:
-        stamp = store.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        stamp = shown(store.now(), plan_zone(store))
         entry = f"{headings[req.action]} by {loaded.user.full_name} ({stamp}): {note}"
         review = replace(review, comment=f"{review.comment}\n\n{entry}".strip())
     with store.transaction():
@@ -692,8 +693,8 @@ def _decide(
     credential = signing_credential(signer)
     check_certificate_role(store, credential, loaded.role, user_id=signer.id,
                            review_id=loaded.review.id)
-    now = store.now()
-    today = now.astimezone().date()
+    now = in_zone(store.now(), plan_zone(store))  # the letter's time, in the plan's zone
+    today = now.date()
     terms = None
     respond_by = (
         letterdata.information_respond_by(store, case, today)

@@ -11,7 +11,7 @@ import pytest
 from helpers import DATA
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_whole_review import PASSWORDS, confirm_all
+from test_whole_review import PASSWORDS, confirm_all, decide
 
 pytestmark = pytest.mark.gui
 
@@ -128,3 +128,61 @@ def test_the_letter_preview_fits_the_screen_and_gives_focus_back(qtbot: Any, sig
     preview.reject()
     assert QApplication.focusWidget() in (before, None)
     assert w.desk.letters(reference)
+
+
+def test_the_sign_in_notice_is_shown_over_the_main_window(
+    qtbot: Any, staffed_db: Any, tmp_path: Any, monkeypatch: Any, no_blocking_message_boxes: Any
+) -> None:
+    """Session.notice (e.g. a changed trust root since the last sign-in) reaches the
+    reviewer once the main window is up, through the app's real start-up."""
+    import shutil
+
+    from ixreview.ui.app import Session
+    from ixreview.workflow import trust
+
+    said = "An administrator changed the pinned trust root on 2026-11-30."
+    monkeypatch.setattr(trust, "sign_in_notice", lambda _store, _user: said)
+    db = tmp_path / "cases.sqlite3"
+    shutil.copy(staffed_db, db)
+    session = Session(db)
+    assert session.attempt("nina", PASSWORDS["nina"]) is None
+    app = QApplication.instance()
+    session.start_main(app)
+    try:
+        qtbot.waitUntil(lambda: any(said in text for _kind, text in no_blocking_message_boxes))
+        assert [k for k, t in no_blocking_message_boxes if said in t] == ["information"]
+    finally:
+        app.removeEventFilter(session.watcher)
+        session.window.close()
+        session.desk.close()
+
+
+def test_the_referral_note_is_written_into_the_comment_once(qtbot: Any, sign_in: Any) -> None:
+    w = sign_in("nina")
+    w.import_path(DATA / "example-case.json")
+    tab = w.current_review()
+    decision = tab.checklist.decision
+    tab.checklist.go_to(5)
+    note = "Please look at the liver values with me."
+    decision.ui.reason.setPlainText(note)  # the note, typed in the review's comment box
+    assert decision.act("refer"), decision.ui.action_status.text()
+    saved = w.desk.open_review(tab.reference).state.comment
+    assert saved.count(note) == 1, saved
+    assert saved.startswith("Referred by Nina Okafor") and decision.ui.reason.toPlainText() == saved
+
+
+def test_a_closed_cases_banner_is_no_taller_than_its_line(
+    qtbot: Any, sign_in: Any, no_blocking_message_boxes: Any
+) -> None:
+    w = sign_in("nina")
+    w.resize(1366, 768)
+    w.import_path(DATA / "example-case.json")
+    tab = w.current_review()
+    confirm_all(tab)
+    decide(qtbot, tab, "approve", "nina")
+    w.close_tab(w.tabs.indexOf(tab))
+    past = w.open_review(tab.reference)
+    assert past.review.read_only and past.past_bar.isVisible()
+    qtbot.waitUntil(lambda: past.checklist.height() > 0)
+    bar = past.past_bar
+    assert bar.height() <= bar.sizeHint().height() + 4, (bar.height(), bar.sizeHint())

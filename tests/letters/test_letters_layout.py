@@ -184,3 +184,25 @@ def test_markup_in_values_is_printed_not_interpreted(approval: LetterData) -> No
     member = approval.member.model_copy(update={"name": "Jo <b>O'Brien</b> & Søn"})
     text = pdf_text(render_letter(with_changes(approval, member=member)).pdf)
     assert "Dear Jo <b>O'Brien</b> & Søn:" in text
+
+
+def test_no_clause_label_is_broken_inside_a_word(approval: LetterData) -> None:
+    """The criteria table's first column fits the longest word of any clause label
+    (BCBST's "Continuation of Therapy" printed as "Continuatio" / "n")."""
+    from importlib import resources
+
+    from ixreview.domain.engine import evaluate
+    from ixreview.domain.intake import parse_case_json
+
+    sample = resources.files("ixreview.resources.samples") / "bcbst-approval-capecitabine.json"
+    evaluation = evaluate(parse_case_json(sample.read_text(encoding="utf-8")), "BCBST-IXEMPRA")
+    labels = {c.number or c.id for c in evaluation.clauses}
+    assert any("Continuation" in label for label in labels), labels
+    rendered = render_letter(with_changes(approval, evaluation=evaluation))
+    lines = [
+        line.split()
+        for page in PdfReader(io.BytesIO(rendered.pdf)).pages
+        for line in (page.extract_text() or "").splitlines()
+    ]
+    firsts = {words[0] for words in lines if words}
+    assert "Continuation" in firsts and "Continuatio" not in firsts
