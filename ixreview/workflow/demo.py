@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import secrets
 import string
 from collections.abc import Sequence
@@ -145,16 +146,52 @@ class ImportedSample:
 
 
 def import_samples(store: Store, *, actor: int | None) -> list[ImportedSample]:
-    """Import every sample for practice (a second call imports nothing twice)."""
+    """Import every sample for practice (a second call imports nothing twice), dated for
+    today: each received within the last day, so none is overdue on the first day."""
     out: list[ImportedSample] = []
+    now = store.now()
     for sample in samples():
-        reference = str(sample.data()["reference"])
+        data = dated_for(sample.data(), now)
+        reference = str(data["reference"])
         try:
-            result = store.import_case(sample.text(), actor=actor, policy=sample.policy)
+            text = json.dumps(data, ensure_ascii=False)
+            result = store.import_case(text, actor=actor, policy=sample.policy)
         except DuplicateReferenceError:
             out.append(ImportedSample(sample, reference, imported=False))
             continue
         out.append(ImportedSample(sample, reference, True, tuple(result.warnings)))
+    return out
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NOT_SHIFTED = frozenset({"birth_date"})  # who the member is does not move with the clock
+
+
+def dated_for(data: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """A sample moved in whole days so it was received at its own time of day within
+    the 24 hours before `now`; every other date in it (therapies, labs, diagnosis,
+    requested start) moves by the same days, so what the sample shows stays true."""
+    received = datetime.fromisoformat(str(data["received_at"]))
+    days = (now.astimezone(received.tzinfo).date() - received.date()).days
+    if received + timedelta(days=days) > now:
+        days -= 1
+    shift = timedelta(days=days)
+
+    def moved(node: Any, key: str = "") -> Any:
+        if isinstance(node, dict):
+            return {k: moved(v, k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [moved(v, key) for v in node]
+        if isinstance(node, str) and key not in _NOT_SHIFTED and _ISO_DAY.match(node):
+            try:
+                if len(node) == 10:
+                    return (date.fromisoformat(node) + shift).isoformat()
+                return (datetime.fromisoformat(node) + shift).isoformat()
+            except ValueError:
+                return node
+        return node
+
+    out: dict[str, Any] = moved(copy.deepcopy(data))
     return out
 
 
