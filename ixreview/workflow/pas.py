@@ -52,6 +52,9 @@ def import_bundle(
     """Map, validate and import one PAS request Bundle; CaseError names each FHIR path."""
     _local_only(store, "importing an HL7 Da Vinci PAS request Bundle")
     request = read_request(raw_text)
+    from ixreview.workflow.records import require_identity
+
+    require_identity(request.case_json)  # the same rule as a case file
     intake = PasIntake(
         bundle_json=raw_text,
         bundle_identifier=request.bundle_identifier,

@@ -48,7 +48,41 @@ def import_text(
         from ixreview.workflow.pas import import_bundle
 
         return import_bundle(store, actor, raw_text, policy=policy)
+    require_identity(raw_text)
     return store.import_case(raw_text, actor=actor, policy=policy)
+
+
+def require_identity(case_json: str) -> None:
+    """A request that arrives names who it is for and who asks, or it is not imported:
+    the member's ID, name, birth date and address, the prescriber's name and NPI
+    (CaseError naming each missing field). Only the desk's own "new empty review"
+    starts without them, and deciding refuses until they are filled. A text the case
+    reader cannot parse is left to the import's own messages.
+    """
+    from ixreview.domain.intake import CaseError, check_importable, parse_case_json
+
+    try:
+        case = parse_case_json(case_json)
+    except CaseError:
+        return
+    check_importable(case)
+
+
+def import_file(
+    store: Store, actor: int | None, path: Path, *, policy: str | None = None
+) -> ImportResult:
+    """Import a case file or PAS Bundle chosen by a reviewer: at most the size limit is
+    read (a bigger file is refused before it is decoded), then `import_text`.
+    Raises CaseError; an unreadable file is a CaseError naming the file."""
+    from ixreview.domain.intake import CaseError, Finding, read_case_bytes
+    from ixreview.domain.limits import MAX_DOCUMENT_BYTES
+
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        raise CaseError([Finding("file", f"cannot be read ({exc.strerror})")]) from None
+    return import_text(store, actor, read_case_bytes(raw), policy=policy)
 
 
 def view(store: Store, session: Session, reference: str) -> RequestView:
