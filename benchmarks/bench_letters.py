@@ -80,9 +80,10 @@ def measure(quick: bool = False) -> list[dict[str, Any]]:
         role_code="physician_reviewer",
     )
     tsa_key, tsa_cert = issue_timestamping_certificate(ca, "admin-password")
+    crl = make_crl(ca, "admin-password", [], number=1)
     long_term = LongTerm(
         roots=[ca.certificate()],
-        crls_pem=[make_crl(ca, "admin-password", [], number=1)],
+        crls_pem=[crl],
         tsa_key_pem=tsa_key,
         tsa_cert_pem=tsa_cert,
     )
@@ -97,13 +98,17 @@ def measure(quick: bool = False) -> list[dict[str, Any]]:
     first_start = time.perf_counter()
     signed = sign()
     first_ms = (time.perf_counter() - first_start) * 1000
-    verify_letter(signed.pdf, [ca.cert_pem], signed.sha256)  # warm the validation imports
+
+    def verify() -> Any:  # as `ixreview verify` does: the pinned root and the CA's latest CRL
+        return verify_letter(signed.pdf, [ca.cert_pem], signed.sha256, crls=[crl])
+
+    assert verify().ok  # and warms the validation imports
 
     total = _samples(sign, n)
     unlock = _samples(lambda: credential.unlock("reviewer-password"), n)
     now = datetime.now(UTC).replace(microsecond=0)
     render = _samples(lambda: render_letter(letter, signed_at=now), n)
-    verify = _samples(lambda: verify_letter(signed.pdf, [ca.cert_pem], signed.sha256), n)
+    verified = _samples(verify, n)
     median = statistics.median(total)
 
     parts = (
@@ -112,9 +117,9 @@ def measure(quick: bool = False) -> list[dict[str, Any]]:
         f"({signed.pages} pages); the PAdES signature is the rest. First signature in the "
         f"process {first_ms:.0f} ms (imports pyHanko, parses the fonts)"
     )
-    verify_median = statistics.median(verify)
+    verify_median = statistics.median(verified)
     sign_cpu = _cpu_median(sign, n)
-    verify_cpu = _cpu_median(lambda: verify_letter(signed.pdf, [ca.cert_pem], signed.sha256), n)
+    verify_cpu = _cpu_median(verify, n)
     return [
         {
             "name": "letters: render + sign one letter, PAdES B-LTA (in process, warm)",
@@ -129,11 +134,12 @@ def measure(quick: bool = False) -> list[dict[str, Any]]:
             "name": "letters: verify one B-LTA letter, long-term (in process, warm)",
             "target": f"median < {VERIFY_TARGET_MS:.0f} ms",
             "unit": "ms",
-            "samples": verify,
+            "samples": verified,
             "peak_mb": _peak_mb(),
             "met": verify_median < VERIFY_TARGET_MS,
             "note": "pyHanko AdES long-term validation (document timestamp now, signature as "
-            "of its timestamp, CRL from the DSS) against the organization root, no network; "
+            "of its timestamp, CRLs from the DSS and the verifier's latest) against the "
+            "organization root, no network; "
             f"CPU time median {verify_cpu:.1f} ms",
         },
     ]

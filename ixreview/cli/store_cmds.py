@@ -388,7 +388,7 @@ def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
     Exit 1 naming each altered, removed or missing entry or record.
     """
     from ixreview.store.audit_check import verify_all
-    from ixreview.workflow import trust
+    from ixreview.workflow import revocation, trust
 
     with _store(ctx) as store:
         if getattr(store, "backend", None) == "postgresql":
@@ -401,6 +401,7 @@ def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
             click.echo(f"audit log NOT intact at entry {chain.bad_seq}: {chain.reason}", err=True)
             ctx.exit(1)
         report = verify_all(store.conn, checkpoints)
+        report.problems.extend(revocation.unrevoked(store))
         trust_problem = trust.file_problem(store)  # the file beside the configuration
         if trust_problem and trust_problem.serious:
             report.problems.append(trust_problem.message)

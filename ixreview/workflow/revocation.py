@@ -62,3 +62,40 @@ def publish_pending(store: Store, ca: OrganizationCA, ca_password: str, *, actor
             store.settings.set(PENDING_REVOCATIONS, [], actor=actor)
     except (CredentialError, WrongPasswordError) as exc:
         raise WorkflowError(f"signing authority: {exc}") from None
+
+
+def unrevoked(store: Store) -> list[str]:
+    """For `audit verify`: accounts deactivated since this database first published a
+    CRL whose certificate is neither on the CA's latest list nor waiting for it (the
+    queue emptied in the database file). One sentence each."""
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        return []
+    first = store.conn.execute(
+        "SELECT min(seq) FROM audit_log WHERE action = 'crl_published'"
+    ).fetchone()[0]
+    ca = trust.database_ca(store)
+    if first is None or ca is None:
+        return []  # revocation lists came later than these deactivations, or no CA
+    crl = trust.latest_crl(ca)
+    listed = set() if crl is None else {entry.serial_number for entry in crl}
+    waiting = {str(p["serial"]) for p in store.settings.get(PENDING_REVOCATIONS, [])}
+    out = []
+    rows = store.conn.execute(
+        "SELECT DISTINCT object_id FROM audit_log WHERE action = 'deactivated'"
+        " AND object_type = 'user' AND seq > ?",
+        (first,),
+    ).fetchall()
+    for (user_id,) in rows:
+        row = store.conn.execute(
+            "SELECT certificate_pem FROM users WHERE id = ?", (user_id,)
+        ).fetchone()
+        if row is None or not row[0]:
+            continue
+        serial = certificate_serial(row[0])
+        if int(serial) not in listed and serial not in waiting:
+            out.append(
+                f"user {user_id} was deactivated but its certificate is neither on the "
+                "signing authority's revocation list nor waiting for it: the pending "
+                f"revocation was removed outside ixreview (setting {PENDING_REVOCATIONS})"
+            )
+    return out

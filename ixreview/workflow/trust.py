@@ -203,6 +203,17 @@ def _database_ca(store: Store) -> x509.Certificate | None:
     return x509.load_pem_x509_certificate(pem.encode("ascii"))
 
 
+def database_ca(store: Store) -> x509.Certificate | None:
+    """The organization CA this database names (setting `signing.trust_roots_pem`)."""
+    return _database_ca(store)
+
+
+def latest_crl(ca_cert: x509.Certificate) -> x509.CertificateRevocationList | None:
+    """The CA's latest published revocation list on this computer (None: none yet)."""
+    path = _org_dir(ca_cert) / "crl.pem"
+    return x509.load_pem_x509_crl(path.read_bytes()) if path.exists() else None
+
+
 def setup_long_term(store: Store, ca: OrganizationCA, ca_password: str, *, actor: int) -> None:
     """At setup (CA unlocked): issue the local timestamp authority and a first, empty CRL."""
     folder = _org_dir(ca.certificate())

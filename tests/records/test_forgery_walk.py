@@ -143,3 +143,16 @@ def test_a_root_appended_to_the_trust_file_is_named(
     # the audit log would not have (test_forgery_trust.py).
     code, out = _audit(world)
     assert code == 0 and "Note: The pinned trust-root file changed without" in out, out
+
+
+def test_a_waiting_revocation_removed_from_the_database(world, decided) -> None:
+    # Deactivated without the password (the revocation waits for the CA), then the
+    # queue is emptied so the certificate would never be revoked.
+    accounts.deactivate_user(world.store, world.sign_in("admin"), "nina")
+    out = _forged(
+        world, "UPDATE settings SET value_json = '[]' WHERE key = 'signing.pending_revocations'"
+    )
+    assert (
+        f"user {_user(world, 'nina')} was deactivated but its certificate is neither on the "
+        "signing authority's revocation list nor waiting for it"
+    ) in out
