@@ -308,6 +308,15 @@ def _check_determinations(conn: sqlite3.Connection, entries: _Entries, report: A
                 "outside ixreview"
             )
     _orphans(entries, "determination", known, ("decided",), "determination", report)
+    decided_without = conn.execute(
+        "SELECT r.request_id FROM reviews r WHERE r.state = 'decided' AND NOT EXISTS"
+        " (SELECT 1 FROM determinations d WHERE d.request_id = r.request_id) ORDER BY 1"
+    )
+    for (request_id,) in decided_without:
+        report.problems.append(
+            f"request {request_id}: its review is decided but no determination is on record: "
+            "the determination (and the newest audit entries with it) was deleted"
+        )
 
 
 def _check_letters(conn: sqlite3.Connection, entries: _Entries, report: AuditReport) -> None:

@@ -156,3 +156,24 @@ def test_a_waiting_revocation_removed_from_the_database(world, decided) -> None:
         f"user {_user(world, 'nina')} was deactivated but its certificate is neither on the "
         "signing authority's revocation list nor waiting for it"
     ) in out
+
+
+def test_the_newest_decision_cut_with_its_records_and_entries(world, decided) -> None:
+    """The newest approval, its letter and every audit entry since its decision removed
+    (no checkpoint, and the letter carrying the newest anchor is gone with it): the
+    review left decided names the request."""
+    _, approval = decided
+    det = approval.determination_id
+    seq = next(
+        e.seq
+        for e in world.store.audit.entries()
+        if e.action == "decided" and e.object_id == str(det)
+    )
+    request_id = world.store.determinations.get(det).request_id
+    out = _forged(
+        world,
+        f"DELETE FROM letters WHERE determination_id = {det}",
+        f"DELETE FROM determinations WHERE id = {det}",
+        f"DELETE FROM audit_log WHERE seq >= {seq}",
+    )
+    assert f"request {request_id}: its review is decided but no determination" in out
