@@ -92,6 +92,7 @@ class PastCase:
     period_start: str | None
     period_end: str | None
     letters: int
+    decided: str = ""  # "by Nina Okafor, RN on 2026-11-22 15:42 CST"
 
     @property
     def can_continue(self) -> bool:
@@ -117,6 +118,7 @@ class Desk:
         self.store = store
         self.user = user
         self.session: Session | None = None
+        self._people: dict[int, str] = {}  # user id -> "Full Name, credentials"
         self.security: Security | None = None  # None: the workflow's production defaults
         if user is not None:  # a Desk made for an already known user (tests, tools)
             self.use_account(user)
@@ -325,6 +327,15 @@ class Desk:
     def today(self) -> date:
         """The store clock's date in the plan's zone (the respond-by rules count days on it)."""
         return self.local_now().date()
+
+    def person(self, user_id: int) -> str:
+        """A reviewer as the desk names her: "Nina Okafor, RN" (never the user name)."""
+        from ixreview.ui.words import reviewer_name
+
+        if user_id not in self._people:
+            user = self.store.users.get(user_id)
+            self._people[user_id] = reviewer_name(user) if user else f"reviewer {user_id}"
+        return self._people[user_id]
 
     def local_now(self) -> datetime:
         """The store clock's time in the plan's time zone (a setting; the computer's)."""
@@ -769,6 +780,7 @@ class Desk:
             current.period_start,
             current.period_end,
             letters,
+            f"by {self.person(current.decider_id)} on {self.shown(current.decided_at)}",
         )
 
     def letters(self, reference: str) -> list[bytes]:

@@ -40,6 +40,7 @@ class HistoryModel(QAbstractTableModel):
         self._cursor: str | None = None
         self._more = True
         self.pages_fetched = 0
+        self.names: Callable[[int], str] | None = None  # user id -> full name, credentials
 
     def reset(self, fetch: Fetch) -> None:
         self.beginResetModel()
@@ -88,6 +89,8 @@ class HistoryModel(QAbstractTableModel):
             value = getattr(row, attribute, None)
             if value is None:
                 return ""
+            if attribute == "decider" and self.names is not None and row.decider_id is not None:
+                return self.names(row.decider_id)  # "Nina Okafor, RN", never the user name
             return state_words(value) if attribute == "state" else str(value)
         if role == REFERENCE_ROLE:
             return row.reference

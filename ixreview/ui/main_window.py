@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         row.addWidget(go)
         layout.addLayout(row)
         self.history_model = HistoryModel(lambda _after, _limit: ([], None), self)
+        self.history_model.names = self.desk.person
         self.history_view = QTableView(page)
         self.history_view.setObjectName("history_view")
         self.history_view.setAccessibleName("History results")

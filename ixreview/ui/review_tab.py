@@ -134,6 +134,8 @@ class ReviewTab(QWidget):
             return
         words = {"A1": "Approved", "A3": "Denied", "A4": "Pended", "C": "Cancelled"}
         text = f"Past case, read only. {words.get(past.decision or '', 'No determination')}"
+        if past.decision and past.decided:
+            text += f" {past.decided}"
         if past.authorization_number:
             text += (
                 f": authorization {past.authorization_number}, "

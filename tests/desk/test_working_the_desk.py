@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_whole_review import PASSWORDS, confirm_all, decide
 
+from ixreview.ui.history_model import COLUMNS
+
 pytestmark = pytest.mark.gui
 
 
@@ -186,3 +188,25 @@ def test_a_closed_cases_banner_is_no_taller_than_its_line(
     qtbot.waitUntil(lambda: past.checklist.height() > 0)
     bar = past.past_bar
     assert bar.height() <= bar.sizeHint().height() + 4, (bar.height(), bar.sizeHint())
+    assert "Approved by Nina Okafor, RN on " in past.past_label.text()
+    assert "T" not in past.past_label.text().split(" on ")[1][:16]  # no ISO timestamp
+    w.search_history()  # History names the reviewer, never her user name
+    decided_by = next(c for c, (head, _a) in enumerate(COLUMNS) if head == "Decided by")
+    qtbot.waitUntil(lambda: w.history_model.rowCount() > 0)
+    assert w.history_model.index(0, decided_by).data() == "Nina Okafor, RN"
+
+
+def test_clause_comment_rows_show_their_whole_text(qtbot: Any, sign_in: Any) -> None:
+    w = sign_in("nina")
+    w.resize(1366, 768)
+    w.import_path(DATA / "example-case.json")
+    tab = w.current_review()
+    tab.checklist.go_to(5)
+    table = tab.checklist.decision.ui.clause_comments
+    one_line = table.fontMetrics().height() + 8
+    long = "A comment that needs several lines in its column to be read whole. " * 3
+    table.item(1, 2).setText(long)  # what a double-click edit commits
+    assert tab.model.state.clause_comments[table.item(1, 0).data(Qt.ItemDataRole.UserRole)]
+    assert table.rowHeight(1) >= table.sizeHintForRow(1) > one_line
+    for row in range(table.rowCount()):  # the clause's whole wording, never cut with "…"
+        assert "…" not in table.item(row, 0).text()

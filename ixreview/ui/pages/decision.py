@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from ixreview.domain.evaluation import Evaluation
 from ixreview.ui.colors import text_style
-from ixreview.ui.criteria_panel import gist, outcome_html
+from ixreview.ui.criteria_panel import outcome_html
 from ixreview.ui.generated.ui_decision_page import Ui_DecisionPage
 from ixreview.ui.icons import clause_icon, clause_words
 from ixreview.ui.pages.base import ChecklistPage
@@ -117,9 +117,11 @@ class DecisionPage(ChecklistPage):
         table = ui.clause_comments
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels(["Clause", "Result", "Comment"])
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The clause's wording and the comment share the width and wrap: every row shows
+        # its whole text (the rows grow), nothing is cut off with "…".
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         # Reasons for the member are sentences: wrap them, and re-fit the rows when the
@@ -281,7 +283,7 @@ class DecisionPage(ChecklistPage):
             clauses = ev.clauses if ev else []
             table.setRowCount(len(clauses))
             for r, c in enumerate(clauses):
-                cid = QTableWidgetItem("  " * c.depth + f"{c.id}  {gist(c.text, 40)}")
+                cid = QTableWidgetItem("  " * c.depth + f"{c.id}  {' '.join(c.text.split())}")
                 cid.setData(Qt.ItemDataRole.UserRole, c.id)
                 # The clause's whole wording, readable here without the criteria panel.
                 cid.setToolTip(f"{c.id}: {c.text}")
@@ -317,6 +319,7 @@ class DecisionPage(ChecklistPage):
             return
         cid = self.ui.clause_comments.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
         self.model.set_clause_comment(cid, item.text())
+        self.ui.clause_comments.resizeRowToContents(item.row())  # the whole comment shows
         if cid in self._prefill:  # cleared: the prefill is back; edited: no longer italic
             self._filling = True
             try:
