@@ -9,6 +9,10 @@ the settings' reviewer accounts tab, and the treatment step on a dark palette
 (Fusion with a dark QPalette: met / not met, badges and the timeline must stay
 readable). The letter shown is the letters package's
 fictional approval sample; every person is made up.
+
+Windows are taken at 1366x768 (the smallest screen the desk is made for); the queue,
+the treatment and decision steps, history and the letter preview are also taken at
+1920x1080 (`*-1920x1080.png`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import json
 import os
 import sys
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +42,11 @@ def settle(ms: int = 600) -> None:
         QThread.msleep(20)
 
 
+SMALL = (1366, 768)
+LARGE = (1920, 1080)
+PREVIEW_TOP = 60  # a title bar and a panel: what the screen leaves for the preview
+
+
 def shot(widget: QWidget, name: str) -> None:
     QApplication.processEvents()
     widget.grab().save(str(HERE / f"{name}.png"))
@@ -56,10 +65,11 @@ def main() -> None:
     desk.use_account(nina)
     desk.store.settings.set("policy.default", "ING-CC-0090", actor=nina.id)  # as set up
     example = json.loads((ROOT / "tests" / "data" / "example-case.json").read_text("utf-8"))
-    people = [
-        ("Søndergaard", "expedited", "2026-11-20"),
-        ("Nguyễn", "standard", "2026-11-03"),
-        ("Kowalski", "expedited", "2026-11-18"),
+    today = datetime.now(UTC).date()
+    people = [  # received lately: one due soon, one overdue, one with days left
+        ("Søndergaard", "expedited", today - timedelta(days=2)),
+        ("Nguyễn", "standard", today - timedelta(days=16)),
+        ("Kowalski", "standard", today - timedelta(days=3)),
     ]
     for i, (last, urgency, day) in enumerate(people):
         case = dict(
@@ -69,10 +79,10 @@ def main() -> None:
             received_at=f"{day}T09:30:00-06:00",
         )
         case["member"] = dict(example["member"], last_name=last, id=f"BCT88412{i:04d}")
-        case["labs"] = dict(example["labs"], collected_on=day)
+        case["labs"] = dict(example["labs"], collected_on=day.isoformat())
         desk.import_text(json.dumps(case))
     window = MainWindow(desk)
-    window.resize(1440, 900)
+    window.resize(*SMALL)
     window.show()
     window.refresh_queue()
     shot(window, "queue")
@@ -123,12 +133,14 @@ def main() -> None:
     from ixreview.ui.letter_preview import LetterPreview
 
     pdf = render_letter(sample_letter(LetterKind.APPROVAL), signed_at=datetime.now(UTC)).pdf
-    preview = LetterPreview(pdf, "PA-2026-004211 (sample)")
-    preview.resize(860, 1000)
-    preview.show()
-    settle()
-    shot(preview, "letter-preview")
-    preview.close()
+    for (width, height), suffix in ((SMALL, ""), (LARGE, "-1920x1080")):
+        preview = LetterPreview(pdf, "PA-2026-004211 (sample)")
+        preview.resize(min(900, width), height - PREVIEW_TOP)  # as it fits such a screen
+        preview.show()
+        settle()
+        shot(preview, f"letter-preview{suffix}")
+        preview.close()
+    large_shots(desk, reference)
 
     window.lock()
     shot(window, "idle-lock")
@@ -141,6 +153,26 @@ def main() -> None:
     app.quit()
 
 
+def large_shots(desk: object, reference: str) -> None:
+    """The same desk on a 1920x1080 screen."""
+    from ixreview.ui.main_window import MainWindow
+
+    window = MainWindow(desk)  # type: ignore[arg-type]
+    window.resize(*LARGE)
+    window.show()
+    shot(window, "queue-1920x1080")
+    tab = window.open_review(reference)
+    assert tab is not None
+    for step, name in ((2, "step3-treatment"), (5, "step6-decision")):
+        tab.checklist.go_to(step)
+        shot(window, f"{name}-1920x1080")
+    window.focus_search()
+    window.history_box.setText("dolores")
+    window.search_history()
+    shot(window, "history-1920x1080")
+    window.close()
+
+
 def dark_palette_shot(app: QApplication, desk: object, reference: str) -> None:
     """The treatment step (timeline, badges, criteria) and the queue on a dark palette."""
     from ixreview.ui.colors import dark_palette
@@ -150,7 +182,7 @@ def dark_palette_shot(app: QApplication, desk: object, reference: str) -> None:
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
     window = MainWindow(desk)  # type: ignore[arg-type]
-    window.resize(1440, 900)
+    window.resize(*SMALL)
     window.show()
     shot(window, "dark-palette-queue")
     tab = window.open_review(reference)
