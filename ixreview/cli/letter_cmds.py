@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,6 +135,11 @@ def letter(
         )
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.Error:  # never its text: it may quote a letter
+        raise click.ClickException(
+            "the case database's letters cannot be read (changed outside ixreview?); "
+            "`ixreview audit verify` names what was changed"
+        ) from None
     finally:
         store.close()
     click.echo(f"Wrote {out} ({len(stored.pdf):,} bytes)")
@@ -273,5 +279,10 @@ def _from_store(
         return problem, latest or _Record(None, f'request "{reference}" has no signed letter')
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.Error:  # never its text: it may quote a letter
+        raise click.ClickException(
+            "the case database's letters cannot be read (changed outside ixreview?); "
+            "`ixreview audit verify` names what was changed"
+        ) from None
     finally:
         store.close()

@@ -99,8 +99,10 @@ def verify_all(conn: sqlite3.Connection, checkpoints: Iterable[Path] = ()) -> Au
     chain = verify_chain(conn)
     report.entries = chain.entries
     if not chain.ok:
-        where = f"entry {chain.bad_seq}: " if chain.bad_seq else ""
-        report.problems.append(f"audit chain broken at {where}{chain.reason}")
+        if chain.bad_seq:
+            report.problems.append(f"audit chain broken at entry {chain.bad_seq}: {chain.reason}")
+        else:
+            report.problems.append(f"audit chain cannot be checked: {chain.reason}")
     try:
         key = load_key(conn)
     except AuditKeyMissing:
@@ -134,7 +136,7 @@ def _cut(hashes: dict[int, str], seq: int, source: str) -> str | None:
 
 
 def _check_anchors(conn: sqlite3.Connection, hashes: dict[int, str], report: AuditReport) -> None:
-    for letter_id, pdf in conn.execute("SELECT id, pdf FROM letters ORDER BY id"):
+    for letter_id, pdf in conn.execute("SELECT id, CAST(pdf AS BLOB) FROM letters ORDER BY id"):
         anchor = letter_anchor(bytes(pdf))
         if anchor is None:
             continue  # letters signed before anchoring carry none
@@ -322,7 +324,8 @@ def _check_determinations(conn: sqlite3.Connection, entries: _Entries, report: A
 def _check_letters(conn: sqlite3.Connection, entries: _Entries, report: AuditReport) -> None:
     known = set()
     rows = conn.execute(
-        "SELECT id, sha256, pdf, determination_id, kind, signer_id FROM letters ORDER BY id"
+        "SELECT id, sha256, CAST(pdf AS BLOB), determination_id, kind, signer_id"
+        " FROM letters ORDER BY id"  # CAST: a PDF stored as text by hand is still read
     )
     for letter_id, digest, pdf, det_id, kind, signer_id in rows:
         known.add(str(letter_id))
@@ -368,8 +371,8 @@ def _check_letter_record(
         )
     if details.get("kind") not in (None, kind):
         report.problems.append(
-            f"letter {letter_id}: the record says it is a {kind} letter but the audit log "
-            f"signed a {details['kind']} letter: its kind was changed outside ixreview"
+            f"letter {letter_id}: the record says it is {_a(kind)} letter but the audit log "
+            f"signed {_a(details['kind'])} letter: its kind was changed outside ixreview"
         )
     # Renewals are audited in the operating-system account's name (no actor).
     if entry["action"] == "signed" and entry["actor"] not in (None, signer_id):
@@ -378,6 +381,10 @@ def _check_letter_record(
             f"audit log recorded user {entry['actor']} signing it: the signer was changed "
             "outside ixreview"
         )
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def _orphans(

@@ -177,3 +177,27 @@ def test_the_newest_decision_cut_with_its_records_and_entries(world, decided) ->
         f"DELETE FROM audit_log WHERE seq >= {seq}",
     )
     assert f"request {request_id}: its review is decided but no determination" in out
+
+
+def test_a_pdf_stored_as_text_is_named_not_a_traceback(world, decided, tmp_path) -> None:
+    denial, _ = decided
+    letter = _letter_file(world, denial.letter_id, tmp_path)  # exported before the change
+    out = _forged(
+        world,
+        "UPDATE letters SET pdf = substr(pdf, 1, length(pdf) - 4) || x'00000000'"
+        f" WHERE id = {denial.letter_id}",  # `||` makes it text that is not UTF-8
+    )
+    assert f"letter {denial.letter_id}: its stored PDF's SHA-256 differs" in out
+    code, out = run("--db", str(world.path), "verify", letter)
+    assert code == 1 and "Traceback" not in out, out
+    assert "letters cannot be read (changed outside ixreview?)" in out
+    assert "%PDF" not in out  # the error never quotes the stored letter
+
+
+def test_a_letters_kind_changed(world, decided) -> None:
+    approval = decided[1].letter_id
+    out = _forged(world, f"UPDATE letters SET kind = 'denial' WHERE id = {approval}")
+    assert (
+        f"letter {approval}: the record says it is a denial letter but the audit log signed "
+        "an approval letter"
+    ) in out
