@@ -402,6 +402,9 @@ def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
             ctx.exit(1)
         report = verify_all(store.conn, checkpoints)
         report.problems.extend(revocation.unrevoked(store))
+        setting = trust.setting_problem(store)
+        if setting:
+            report.problems.append(setting)
         trust_problem = trust.file_problem(store)  # the file beside the configuration
         if trust_problem and trust_problem.serious:
             report.problems.append(trust_problem.message)

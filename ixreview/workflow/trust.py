@@ -189,6 +189,38 @@ def file_problem(store: Store) -> TrustFileProblem | None:
     )
 
 
+def setting_problem(store: Store) -> str | None:
+    """`audit verify`: a certificate in the database's CA setting that no administrator
+    of this database pinned (the setting changed outside ixreview). None: all pinned, or
+    nothing pinned here yet (an older database)."""
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        return None
+    import json
+
+    audited = {
+        str(json.loads(row[0]).get("added"))
+        for row in store.conn.execute(
+            "SELECT details_json FROM audit_log WHERE object_type = 'trust_root' AND action = ?",
+            (PINNED_ACTION,),
+        )
+    }
+    pem = store.settings.get(keys.CA_CERTIFICATE_SETTING)
+    if not audited or not isinstance(pem, str):
+        return None
+    try:
+        certs = x509.load_pem_x509_certificates(pem.encode("ascii"))
+    except ValueError:
+        return f"the setting {keys.CA_CERTIFICATE_SETTING} holds no readable certificate"
+    strange = [c for c in certs if _fingerprint(c) not in audited]
+    if not strange:
+        return None
+    names = ", ".join(f"{c.subject.rfc4514_string()} ({_fingerprint(c)[:16]}…)" for c in strange)
+    return (
+        f"the setting {keys.CA_CERTIFICATE_SETTING} names a signing authority no "
+        f"administrator of this database pinned: {names}; it was changed outside ixreview"
+    )
+
+
 # -- long-term signing material ---------------------------------------------------------
 
 

@@ -55,6 +55,7 @@ def test_a_root_added_to_the_database_is_not_trusted(world, tmp_path) -> None:
     forged_id = max(r[0] for r in world.store.conn.execute("SELECT id FROM letters"))
     assert code == 1
     assert f"letter {forged_id} is on record but the audit log has no entry signing it" in out
+    assert "names a signing authority no administrator of this database pinned" in out
 
 
 def test_the_genuine_letter_verifies_against_the_pinned_root(world, tmp_path) -> None:
