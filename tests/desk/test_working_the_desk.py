@@ -210,3 +210,16 @@ def test_clause_comment_rows_show_their_whole_text(qtbot: Any, sign_in: Any) -> 
     assert table.rowHeight(1) >= table.sizeHintForRow(1) > one_line
     for row in range(table.rowCount()):  # the clause's whole wording, never cut with "…"
         assert "…" not in table.item(row, 0).text()
+
+
+def test_what_is_missing_is_said_in_words_not_field_paths(
+    qtbot: Any, sign_in: Any, tmp_path: Path
+) -> None:
+    w = sign_in("nina")
+    w.desk.store.settings.set("policy.default", "BCBST-IXEMPRA", actor=None)  # its policy
+    w.import_path(_sample(tmp_path, "bcbst-pend-her2-report.json"))
+    tab = w.current_review()
+    tab.checklist.go_to(5)
+    outcome = tab.checklist.decision.ui.outcome.text()
+    assert "Information needed" in outcome and "HER2 test report" in outcome, outcome
+    assert "biomarkers." not in outcome and "_on_file" not in outcome

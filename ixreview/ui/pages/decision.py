@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixreview.domain.evaluation import Evaluation
+from ixreview.domain.evaluation import Evaluation, Outcome
 from ixreview.ui.colors import text_style
 from ixreview.ui.criteria_panel import outcome_html
 from ixreview.ui.generated.ui_decision_page import Ui_DecisionPage
@@ -166,7 +166,7 @@ class DecisionPage(ChecklistPage):
         if ev is None:
             ui.outcome.setText(html.escape(self.model.evaluation_error or "Not evaluated."))
         else:
-            text = f"{outcome_html(ev.outcome)}: {html.escape(ev.summary)}"
+            text = f"{outcome_html(ev.outcome)}: {html.escape(summary_words(ev))}"
             if ev.authorization:
                 a = ev.authorization
                 text += (
@@ -385,3 +385,13 @@ class DecisionPage(ChecklistPage):
     def _status(self, text: str, *, bad: bool = False) -> None:
         self.ui.action_status.setText(text)
         self.ui.action_status.setStyleSheet(text_style("bad") if bad else "")
+
+
+def summary_words(ev: Evaluation) -> str:
+    """The engine's summary, with what is missing said in words (never a field path)."""
+    if ev.outcome is Outcome.NEEDS_INFORMATION and ev.missing:
+        from ixreview.workflow.prefill import information_items
+
+        items = "; ".join(m.item for m in information_items(ev))
+        return f"Information is needed to decide under {ev.policy.key}: {items}."
+    return ev.summary

@@ -128,7 +128,9 @@ class RequestPage(ChecklistPage):
         else:
             p = ev.policy
             eff = (
-                f"effective {p.effective_date}" if p.effective_date else "effective date not stated"
+                f"effective {p.effective_date}"
+                if p.effective_date
+                else "the policy does not say from which date it applies"
             )
             text = f"{p.version} ({eff}), fixed on the request"
         self.ui.policy_version.setText(text)
