@@ -255,12 +255,14 @@ def metrics(
     lo, hi = start.isoformat(), (end + timedelta(days=1)).isoformat()
     figures = {key: PeriodFigures(*bounds) for key, bounds in _periods(period, start, end)}
     periods = list(figures.values())
+    moment = now or store.now()
     jobs: list[Callable[[reporting.Store], Any]] = [
         lambda r: reporting.decision_groups(r, lo, hi),
         lambda r: reporting.reviewer_groups(r, lo, hi),
         lambda r: reporting.received_per_period(r, [(p.start, p.end) for p in periods]),
+        lambda r: reporting.overdue_now(r, utc_iso(moment)),
     ]
-    groups, reviewer_rows, received = reporting.run_all(_readable(store), jobs)
+    groups, reviewer_rows, received, overdue = reporting.run_all(_readable(store), jobs)
     for p, (standard, expedited) in zip(periods, received, strict=True):
         p.by_urgency["standard"].received = standard
         p.by_urgency["expedited"].received = expedited
@@ -282,8 +284,6 @@ def metrics(
         kind = _KINDS[decision]
         if current or kind == "pended":
             per_reviewer.setdefault(uid, dict.fromkeys(_WORDS, 0))[kind] += n
-    moment = now or store.now()
-    overdue = reporting.overdue_now(store, utc_iso(moment))
     names = reporting.reviewer_names(store, sorted(per_reviewer))
     reviewers = sorted(
         (

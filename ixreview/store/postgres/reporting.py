@@ -24,7 +24,9 @@ def reader(url: str) -> Iterator[Any]:
     (`store/reporting.run_all` runs a report's queries at once on such sessions)."""
     raw: PgConn = connect(url, application_name="ixreview report")
     try:
+        # Read only; no JIT: compiling costs more than these short scans save.
         raw.execute("SET default_transaction_read_only = on")
+        raw.execute("SET jit = off")
         yield SimpleNamespace(backend="postgresql", raw=raw, conn=PgConnection(raw))
     finally:
         raw.close()
@@ -89,30 +91,52 @@ def reviewer_groups(store: Any, start: str, end: str) -> list[tuple[Any, ...]]:
     )
 
 
+# A longer period's median sorts its rows (up to a million): in memory, not on disk.
+SORT_MEMORY = "64MB"
+
+
 def medians(
     store: Any, asks: list[tuple[bool, int, int, tuple[str, str] | None, int, int]]
 ) -> list[float | None]:
-    """Every asked median in one round trip: for each (expedited, first month, last
-    month, clip, limit, offset), the mean of the middle one or two `seconds` of the
-    current approvals and denials (from the partial index, which holds only them)."""
-    if not asks:
-        return []
+    """Every asked median, one round trip for the one-month periods and one for the
+    longer ones: for each (expedited, first month, last month, clip, limit, offset),
+    the mean of the middle one or two `seconds` of the current approvals and denials.
+    Within one month the partial index is in `seconds` order (an offset, no sort)."""
+    out: list[float | None] = [None] * len(asks)
+    for one_month in (True, False):
+        wanted = [i for i, a in enumerate(asks) if (a[1] == a[2]) == one_month]
+        if wanted:
+            found = _medians(store, [asks[i] for i in wanted], one_month)
+            for i, value in zip(wanted, found, strict=True):
+                out[i] = value
+    return out
+
+
+def _medians(
+    store: Any,
+    asks: list[tuple[bool, int, int, tuple[str, str] | None, int, int]],
+    one_month: bool,
+) -> list[float | None]:
     columns: list[list[Any]] = [[], [], [], [], [], [], []]
     for expedited, first, last, clip, limit, offset in asks:
         lo, hi = clip or ("", "~")  # '~' sorts after every ISO time
         for column, value in zip(columns, (int(expedited), first, last, lo, hi, limit, offset),
                                  strict=True):  # fmt: skip
             column.append(value)
-    rows = _rows(
-        store,
+    months = "month = a.first" if one_month else "month >= a.first AND month <= a.last"
+    sql = (
         "SELECT (SELECT avg(s.seconds)::float8 FROM (SELECT seconds FROM decision_times"
-        " WHERE current = 1 AND decision IN ('A1', 'A3') AND expedited = a.x"
-        " AND month >= a.first AND month <= a.last AND decided_at >= a.lo"
-        " AND decided_at < a.hi ORDER BY seconds LIMIT a.lim OFFSET a.off) s)"
+        " WHERE current = 1 AND decision IN ('A1', 'A3') AND expedited = a.x AND "
+        + months
+        + " AND decided_at >= a.lo AND decided_at < a.hi"
+        " ORDER BY seconds LIMIT a.lim OFFSET a.off) s)"
         " FROM unnest(%s::int[], %s::int[], %s::int[], %s::text[], %s::text[], %s::int[],"
-        " %s::int[]) WITH ORDINALITY AS a(x, first, last, lo, hi, lim, off, i) ORDER BY a.i",
-        columns,
+        " %s::int[]) WITH ORDINALITY AS a(x, first, last, lo, hi, lim, off, i) ORDER BY a.i"
     )
+    with store.raw.transaction():
+        store.raw.execute(f"SET LOCAL work_mem = '{SORT_MEMORY}'")
+        store.raw.execute("SET LOCAL jit = off")
+        rows = _rows(store, sql, columns)
     return [None if r[0] is None else float(r[0]) for r in rows]
 
 
