@@ -84,6 +84,26 @@ def show_value(value: Any) -> str:
     return str(value) if not isinstance(value, dict) else json.dumps(value)
 
 
+RECEIVED_AT = "received_at"
+
+
+def shown_received(value: Any) -> str:
+    """When the request arrived, as its sender stated it, in words with the zone named:
+    "2026-11-19 09:30 (UTC−06:00)", not "2026-11-19T09:30:00-06:00"."""
+    from datetime import datetime
+
+    from ixreview.workflow.zone import zone_abbreviation
+
+    try:
+        when = datetime.fromisoformat(str(value))
+    except ValueError:
+        return show_value(value)
+    if when.tzinfo is None:
+        return f"{when:%Y-%m-%d %H:%M}"
+    zone = zone_abbreviation(when)
+    return f"{when:%Y-%m-%d %H:%M} " + (f"({zone})" if zone.startswith("UTC") else zone)
+
+
 class OriginBadge(QLabel):
     """A small tag saying where an answer came from; the tooltip gives the imported value."""
 
@@ -167,6 +187,8 @@ class FieldBinding(QObject):
             widget.currentIndexChanged.connect(self._from_widget)
         elif isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._from_widget)
+            if path == RECEIVED_AT:  # fixed by the request: shown in words, not edited
+                widget.setReadOnly(True)
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(self._from_widget)
             widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 3 + 12)
@@ -203,8 +225,9 @@ class FieldBinding(QObject):
                 index = w.findData(value)
                 w.setCurrentIndex(max(index, 0))
             elif isinstance(w, QLineEdit):
-                if w.text() != show_value(value):
-                    w.setText(show_value(value))
+                text = shown_received(value) if self.path == RECEIVED_AT else show_value(value)
+                if w.text() != text:
+                    w.setText(text)
             elif isinstance(w, QPlainTextEdit):
                 text = "\n".join(value) if isinstance(value, list) else show_value(value)
                 if w.toPlainText().strip() != text:

@@ -223,3 +223,10 @@ def test_what_is_missing_is_said_in_words_not_field_paths(
     outcome = tab.checklist.decision.ui.outcome.text()
     assert "Information needed" in outcome and "HER2 test report" in outcome, outcome
     assert "biomarkers." not in outcome and "_on_file" not in outcome
+
+
+def test_the_received_time_is_shown_in_words_and_fixed(qtbot: Any, sign_in: Any) -> None:
+    w = sign_in("nina")
+    w.import_path(DATA / "example-case.json")  # received_at 2026-11-19T09:30:00-06:00
+    field = w.current_review().checklist.page("request").ui.received_at
+    assert field.text() == "2026-11-19 09:30 (UTC−06:00)" and field.isReadOnly()
