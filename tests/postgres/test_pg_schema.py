@@ -64,6 +64,10 @@ QUERIES = [
     HistoryQuery(received_from=date(2026, 3, 1), received_to=date(2026, 6, 30)),
     HistoryQuery(member_id="M-2", text="ibanez"),
     HistoryQuery(birth_date=date(1960, 1, 2)),
+    # text with dates and the cursor: sorted and cut to a page before the joins
+    HistoryQuery(text="an", received_from=date(2026, 2, 1), received_to=date(2026, 10, 31)),
+    HistoryQuery(text="ib", received_to=date(2026, 5, 31)),
+    HistoryQuery(text="o", received_from=date(2026, 3, 6)),
 ]  # fmt: skip
 
 
