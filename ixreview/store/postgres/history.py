@@ -91,33 +91,32 @@ def _presorted(
     joins (as the desk does): a common surname's hundreds of rows are joined to
     their reviews and determinations only for the page shown."""
     inner = [f"c.id IN ({union})"]
-    if query.received_from is not None:
-        inner.append("c.received_on >= %s")
-        params.append(query.received_from.isoformat())
-    if query.received_to is not None:
-        inner.append("c.received_on <= %s")
-        params.append(query.received_to.isoformat())
+    for condition, day in (
+        ("c.received_on >= %s", query.received_from),
+        ("c.received_on <= %s", query.received_to),
+    ):
+        if day is not None:
+            inner.append(condition)
+            params.append(day.isoformat())
     if after is not None:
         inner.append("(c.received_at, c.id) < (%s, %s)")
         params.extend(_parse_cursor(after))
     params.append(limit)
+    where = " AND ".join(inner)
+    order = "c.received_at DESC, c.id DESC"
     return (
-        "r.id IN (SELECT c.id FROM ixreview.requests c WHERE " + " AND ".join(inner)
-        + " ORDER BY c.received_at DESC, c.id DESC LIMIT %s)"
-    ), params  # fmt: skip
+        f"r.id IN (SELECT c.id FROM ixreview.requests c WHERE {where} ORDER BY {order} LIMIT %s)",
+        params,
+    )
+
+
+# Filters on the joined rows (or narrower than the text): then the page is cut after the joins.
+_JOINED = ("member_id", "birth_date", "reference", "state", "decision", "reviewer_id", "policy")
 
 
 def _presort(query: HistoryQuery) -> bool:
-    """Only date and cursor filters may be applied before the joins."""
-    return not (
-        query.member_id
-        or query.birth_date
-        or query.reference
-        or query.state is not None
-        or query.decision is not None
-        or query.reviewer_id is not None
-        or query.policy
-    )
+    """Only date and cursor filters (besides the text) may be applied before the joins."""
+    return all(getattr(query, name) in (None, "") for name in _JOINED)
 
 
 def build(query: HistoryQuery, limit: int, after: str | None) -> tuple[str, list[Any]]:
