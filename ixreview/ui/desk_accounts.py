@@ -13,6 +13,7 @@ from ixreview.ui.desk_base import (
 if TYPE_CHECKING:
     from ixreview.store.models import User
     from ixreview.workflow.accounts import Account
+    from ixreview.workflow.deactivation import Deactivation
     from ixreview.workflow.demo import ImportedSample
 
 
@@ -141,12 +142,18 @@ class AccountsDesk(DeskBase):
         except WorkflowError as exc:
             raise desk_error(exc) from None
 
-    def deactivate_account(self, username: str) -> Account:
-        from ixreview.workflow import accounts
-        from ixreview.workflow.errors import WorkflowError
+    def deactivate_account(self, username: str, admin_password: str) -> Deactivation:
+        """Deactivate and revoke the account's certificate (the administrator's own
+        password opens the signing authority); `.not_revoked_reason` says what is left."""
+        from ixreview.workflow import deactivation
+        from ixreview.workflow.errors import InvalidInput, WorkflowError
 
         try:
-            return accounts.deactivate_user(self.store, self._session(), username)
+            return deactivation.deactivate_and_revoke(
+                self.store, self._session(), username, admin_password, **self._security()
+            )
+        except InvalidInput as exc:
+            raise DeskError(exc.problem) from None
         except WorkflowError as exc:
             raise DeskError(str(exc)) from None
 

@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING, Any
 from ixreview.ui.review_state import ReviewState
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ixreview.domain.case import Case
+    from ixreview.domain.evaluation import Evaluation
     from ixreview.store.models import User
     from ixreview.store.store import Store
     from ixreview.workflow.accounts import Security, Session
@@ -148,6 +152,24 @@ class DeskBase:
             user = self.store.users.get(user_id)
             self._people[user_id] = reviewer_name(user) if user else f"reviewer {user_id}"
         return self._people[user_id]
+
+    def evaluator(self) -> Callable[[Case, str | None], Evaluation]:
+        """The engine under the plan's rules (authorization months, lab age limit), so
+        the live criteria panel judges a case as the decision will."""
+        from ixreview.domain.engine import evaluate
+        from ixreview.workflow.plan_rules import plan_rules
+
+        rules = plan_rules(self.store)
+
+        def run(case: Case, policy: str | None) -> Evaluation:
+            return evaluate(
+                case,
+                policy,
+                default_months=rules.default_months,
+                lab_max_age_days=rules.lab_max_age_days,
+            )
+
+        return run
 
     def local_now(self) -> datetime:
         """The store clock's time in the plan's time zone (a setting; the computer's)."""

@@ -47,30 +47,38 @@ class ReviewsDesk(DeskBase):
         return out
 
     def import_file(self, path: Path) -> tuple[str, list[str]]:
-        """Import a case file; returns (reference, warnings) or raises DeskError."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DeskError(f"{path.name}: cannot be read ({exc})") from None
-        return self.import_text(text, path.name)
+        """Import a case file or PAS Bundle; returns (reference, warnings) or raises
+        DeskError. Read through the workflow's one door (size limit before decoding)."""
+        from ixreview.workflow import records
+
+        return self._import(lambda: records.import_file(self.store, self.actor, path), path.name)
 
     def import_text(
         self, text: str, name: str = "case", *, policy: str | None = None
     ) -> tuple[str, list[str]]:
+        from ixreview.workflow import records
+
+        return self._import(
+            lambda: records.import_text(self.store, self.actor, text, policy=policy), name
+        )
+
+    @staticmethod
+    def _import(call: Any, name: str) -> tuple[str, list[str]]:
         from ixreview.domain.intake import CaseError
         from ixreview.store.errors import PolicyNotAssignable, StoreError
+        from ixreview.workflow.errors import WorkflowError
 
         try:
-            result = self.store.import_case(text, actor=self.actor, policy=policy)
-        except CaseError as exc:
-            raise DeskError(f"{name} is not a valid case file:\n" + str(exc)) from None
+            result = call()
+        except CaseError as exc:  # each problem with its field (or FHIR path)
+            raise DeskError(f"{name} was not imported:\n" + str(exc)) from None
         except PolicyNotAssignable as exc:  # a draft or unknown policy: nothing was imported
             raise DeskError(
                 f"{name} was not imported: the policy cannot be assigned.\n{exc}\n"
                 "An administrator can set the default policy in Settings."
             ) from None
-        except StoreError as exc:
-            raise DeskError(str(exc)) from None
+        except (StoreError, WorkflowError) as exc:  # e.g. PAS on the team server
+            raise DeskError(f"{name} was not imported: {exc}") from None
         return result.reference, result.warnings
 
     def _import_new(self, make: Any, what: str, policy: str | None = None) -> tuple[str, list[str]]:

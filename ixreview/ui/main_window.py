@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self.save_status.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_status)
         self._make_menus()
+        from ixreview.ui.pas_actions import install_pas_actions
+
+        self.pas_actions = install_pas_actions(self)  # File: PAS request in, response out
         self.refresh_queue()
         self._restore_geometry()
         self.queue_view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -337,7 +340,9 @@ class MainWindow(QMainWindow):
 
     # -- import ---------------------------------------------------------------------------
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import case", "", "Case files (*.json)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import case", "", "Case files or PAS Bundles (*.json)"
+        )
         if path:
             self.import_path(Path(path))
 

@@ -43,10 +43,10 @@ def install_pas_actions(window: MainWindow) -> PasActions:
     )
     actions = PasActions(
         _action(window, "Import &PAS request…", lambda: import_dialog(window)),
-        _action(window, "Export PAS &response…", lambda: export_dialog(window, "response")),
+        _action(window, "&Export PAS response…", lambda: export_dialog(window, "response")),
         _action(
             window,
-            "Export DTR &QuestionnaireResponse…",
+            "Export &DTR QuestionnaireResponse…",
             lambda: export_dialog(window, "questionnaire"),
         ),
         _action(window, "PAS &sources and metrics…", lambda: show_sources(window)),

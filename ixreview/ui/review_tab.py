@@ -56,7 +56,9 @@ class ReviewTab(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.review = open_review
-        self.model = ReviewModel(open_review.state, draft_key=draft_key_for, parent=self)
+        self.model = ReviewModel(
+            open_review.state, desk.evaluator(), draft_key=draft_key_for, parent=self
+        )
         self.model.read_only = open_review.read_only
         self.checklist = ChecklistWidget(self.model, policy_choices(), self, policies=self)
         layout = QVBoxLayout(self)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHeaderView,
+    QInputDialog,
+    QLineEdit,
     QMessageBox,
     QTableWidgetItem,
     QWidget,
@@ -215,7 +217,9 @@ class AccountsTab:
         self.refresh()
         self.say(f"Added {account.username} ({account.role.label}).", error=False)
 
-    def deactivate_selected(self, *, confirm: bool = True) -> bool:
+    def deactivate_selected(self, *, confirm: bool = True, password: str | None = None) -> bool:
+        """Deactivate the selected account; the administrator's own password (asked
+        here unless given) revokes its certificate so no letter it signs later verifies."""
         from ixreview.ui.desk import DeskError
 
         name = self.selected_username()
@@ -230,11 +234,28 @@ class AccountsTab:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        if password is None:
+            password, ok = QInputDialog.getText(
+                self.dialog,
+                "Deactivate account",
+                f"Your password, to revoke the certificate of {name}:",
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return False
         try:
-            self.desk.deactivate_account(name)
+            result = self.desk.deactivate_account(name, password)
         except DeskError as exc:
             self.say(str(exc))
             return False
         self.refresh()
-        self.say(f"Deactivated {name}.", error=False)
+        if result.revoked is False:
+            self.say(
+                f"Deactivated {name}, but their certificate is NOT revoked yet: "
+                f"{result.not_revoked_reason}"
+            )
+        elif result.revoked:
+            self.say(f"Deactivated {name}; their certificate is revoked.", error=False)
+        else:
+            self.say(f"Deactivated {name}.", error=False)
         return True

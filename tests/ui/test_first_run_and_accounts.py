@@ -227,15 +227,25 @@ def test_deactivating_an_account_through_the_tab(qtbot: Any, admin_settings: Any
     tab = admin_settings.accounts
     tab.select("nina")
     assert admin_settings.ui.deactivate_account.isEnabled()
-    assert tab.deactivate_selected(confirm=False)
+    assert tab.deactivate_selected(confirm=False, password=STAFF_PASSWORDS["admin"])
+    assert admin_settings.ui.accounts_message.text() == (
+        "Deactivated nina; their certificate is revoked."
+    )
     assert "nina" not in tab.usernames()  # hidden unless asked for
     admin_settings.ui.show_inactive.setChecked(True)
     row = tab.usernames().index("nina")
     assert tab._cell(row, 5) == "deactivated"
     tab.select("nina")
     assert not admin_settings.ui.deactivate_account.isEnabled()
+    tab.select("paul")
+    assert not tab.deactivate_selected(confirm=False, password="not-my-password-123")
+    assert "paul" in tab.usernames()  # a wrong password changes nothing
+    assert not tab.deactivate_selected(confirm=False, password="")
+    assert admin_settings.ui.accounts_message.text() == (
+        "your password is needed to revoke the account's certificate"
+    )
     tab.select("admin")
-    assert not tab.deactivate_selected(confirm=False)  # not your own account
+    assert not tab.deactivate_selected(confirm=False, password=STAFF_PASSWORDS["admin"])
     assert "your own account" in admin_settings.ui.accounts_message.text()
     from ixreview.ui.desk import DeskError
 
