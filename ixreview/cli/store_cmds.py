@@ -25,7 +25,7 @@ from ixreview.cli.evaluate_cmds import read_case_file
 from ixreview.cli.outfiles import make_room
 from ixreview.cli.workflow_cmds import BadInput as InputError
 from ixreview.cli.workflow_cmds import _sign_in, _store, password_fd_option
-from ixreview.domain.intake import CaseError, check_importable, parse_case_json
+from ixreview.domain.intake import CaseError
 from ixreview.store import (
     DecisionCode,
     HistoryQuery,
@@ -117,10 +117,10 @@ def import_case(
     username: str,
     password_fd: int | None,
 ) -> None:
-    """Import one ixreview-case/1 request into the case database."""
+    """Import one request into the case database: an ixreview-case/1 file or an HL7 Da
+    Vinci PAS request Bundle (FHIR R4 JSON, kept as received)."""
     try:
         raw = read_case_file(case_file)  # the same reader and rule as `evaluate`
-        _check_identity(raw)
     except CaseError as exc:
         for finding in exc.findings:
             click.echo(f"{case_file.name}: {finding}", err=True)
@@ -141,21 +141,6 @@ def import_case(
         click.echo(f"continuation of determination {result.continuation_of}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-
-
-def _check_identity(raw: str) -> None:
-    """A case file names who it is for and who asks, or it is not imported (CaseError).
-
-    Checked at the file boundary, not in the store: the desk's "new empty review"
-    creates a request with only a name on purpose, and deciding refuses any request
-    whose identity is still incomplete (`operations._require_identity`). A file the
-    case reader cannot parse (or a PAS Bundle) is left to the import's own messages.
-    """
-    try:
-        case = parse_case_json(raw)
-    except CaseError:
-        return
-    check_importable(case)
 
 
 def _row_json(row: HistoryRow) -> dict[str, Any]:
