@@ -377,14 +377,28 @@ def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
 
     with _store(ctx) as store:
         if getattr(store, "backend", None) == "postgresql":
-            # The team server appends and checks its own chain (docs/team-server.md).
+            # The team server appends and checks its own chain (docs/team-server.md);
+            # checkpoints kept away from it show a rewritten or cut log.
             chain = store.verify_audit_chain()
-            if chain.ok:
-                click.echo(f"audit log intact: {chain.entries} entries, kept by the team "
-                           f"server; head {chain.head_hash or '-'}")  # fmt: skip
-                return
-            click.echo(f"audit log NOT intact at entry {chain.bad_seq}: {chain.reason}", err=True)
-            ctx.exit(1)
+            if not chain.ok:
+                click.echo(
+                    f"audit log NOT intact at entry {chain.bad_seq}: {chain.reason}", err=True
+                )
+                ctx.exit(1)
+            problems = [
+                f"{path.name}: {why}"
+                for path in checkpoints
+                if (why := _team_checkpoint_problem(store, path)) is not None
+            ]
+            if problems:
+                click.echo(f"audit log NOT intact ({chain.entries} entries):", err=True)
+                for problem in problems:
+                    click.echo(f"  - {problem}", err=True)
+                ctx.exit(1)
+            click.echo(f"audit log intact: {chain.entries} entries, kept by the team "
+                       f"server; head {chain.head_hash or '-'}; "
+                       f"{len(checkpoints)} checkpoint(s) agree")  # fmt: skip
+            return
         report = verify_all(store.conn, checkpoints)
         report.problems.extend(revocation.unrevoked(store))
         setting = trust.setting_problem(store)
@@ -407,6 +421,21 @@ def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
     ctx.exit(1)
 
 
+def _team_checkpoint_problem(store: Any, path: Path) -> str | None:
+    """Why the team server's chain no longer holds the checkpoint in PATH, or None."""
+    from ixreview.domain.limits import MAX_DOCUMENT_BYTES
+
+    try:
+        with path.open("rb") as handle:
+            doc = json.loads(handle.read(MAX_DOCUMENT_BYTES))
+    except (OSError, ValueError) as exc:
+        return f"cannot be read as a checkpoint ({getattr(exc, 'strerror', None) or exc})"
+    if not isinstance(doc, dict):
+        return "is not a checkpoint"
+    why: str | None = store.audit.check_checkpoint(doc)
+    return why
+
+
 @audit.command()
 @click.option(
     "--out",
@@ -423,12 +452,11 @@ def checkpoint(ctx: click.Context, out: Path) -> None:
     from ixreview.store.clock import utc_iso
 
     with _store(ctx) as store:
-        if getattr(store, "backend", "sqlite") != "sqlite":
-            raise InputError(
-                "--db: a team server keeps and checks its own audit chain; checkpoints are "
-                "for a desk database"
-            )
-        doc = make_checkpoint(store.conn, store.audit.key(), utc_iso(store.now()))
+        if getattr(store, "backend", "sqlite") == "postgresql":
+            team_audit: Any = store.audit  # PgAuditLog: the server's own chain
+            doc = team_audit.checkpoint(utc_iso(store.now()))
+        else:
+            doc = make_checkpoint(store.conn, store.audit.key(), utc_iso(store.now()))
     try:
         write_private(out, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
     except OSError as exc:

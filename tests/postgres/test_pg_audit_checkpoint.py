@@ -70,3 +70,34 @@ def test_a_cut_log_and_another_servers_checkpoint_are_named(pg_url: str, pg: PgS
         assert "not a team server" in (store.audit.check_checkpoint({"format": "x"}) or "")
     with _record(pg.url(pg.create_database(template="ixreview_template"))) as other:
         assert "another audit log" in (other.audit.check_checkpoint(doc) or "")
+
+
+def test_the_cli_writes_a_team_checkpoint_and_audit_verify_holds_the_log_to_it(
+    pg_url: str, tmp_path
+) -> None:
+    from click.testing import CliRunner
+
+    from ixreview.cli import cli
+
+    with _record(pg_url):
+        pass
+    out = tmp_path / "team.checkpoint.json"
+    made = CliRunner().invoke(cli, ["--db", pg_url, "audit", "checkpoint", "--out", str(out)])
+    assert made.exit_code == 0, made.output
+    assert json.loads(out.read_text())["format"] and (out.stat().st_mode & 0o077) == 0
+    ok = CliRunner().invoke(cli, ["--db", pg_url, "audit", "verify", "--checkpoint", str(out)])
+    assert ok.exit_code == 0 and "1 checkpoint(s) agree" in ok.output
+    with open_store(pg_url) as store:
+        assert isinstance(store, PostgresStore)
+        store.raw.execute("ALTER TABLE ixreview.audit_log DISABLE TRIGGER audit_log_no_update")
+        store.raw.execute(REWRITE_FROM_3)
+    bad = CliRunner().invoke(cli, ["--db", pg_url, "audit", "verify", "--checkpoint", str(out)])
+    assert bad.exit_code == 1
+    assert "team.checkpoint.json: entry" in bad.output and "rewritten" in bad.output
+    garbage = tmp_path / "garbage.json"
+    garbage.write_text("not json", encoding="utf-8")
+    worse = CliRunner().invoke(
+        cli, ["--db", pg_url, "audit", "verify", "--checkpoint", str(garbage)]
+    )
+    assert worse.exit_code == 1 and "cannot be read as a checkpoint" in worse.output
+    assert "Traceback" not in worse.output
