@@ -31,6 +31,7 @@ from ixreview.domain.policies import PolicyError, PolicyVersion, default_registr
 from ixreview.store import Store, reporting
 from ixreview.workflow.accounts import Session, active_user, role_of
 from ixreview.workflow.errors import InvalidInput, NotPermitted, WorkflowError
+from ixreview.workflow.plan_rules import plan_rules
 from ixreview.workflow.replay import Answer, ClauseChange, Job, run_batch, worker_init
 
 BATCH = 1000
@@ -197,6 +198,7 @@ def replay(
     if members and not role_of(user).reviews:
         raise NotPermitted("only a nurse or physician reviewer may see the members affected")
     target = resolve_version(policy, store.now().date())
+    days = plan_rules(store).lab_max_age_days  # the plan's rule, as every decision takes it
     lo, hi = _period(start, end)
     total = reporting.replay_count(store, target.id, lo, hi)
     rows: dict[int, reporting.ReplayRow] = {}
@@ -229,9 +231,9 @@ def replay(
             if stop():
                 _audit(store, user.id, target, lo, hi, None)
                 raise ReplayCancelled("the replay was cancelled")
-            collect(run_batch(jobs, target.key))
+            collect(run_batch(jobs, target.key, days))
     else:
-        _pooled(batches(), target.key, count, collect, stop)
+        _pooled(batches(), (target.key, days), count, collect, stop)
         if stop():
             _audit(store, user.id, target, lo, hi, None)
             raise ReplayCancelled("the replay was cancelled")
@@ -250,7 +252,7 @@ def _known(key: str) -> bool:
 
 def _pooled(
     batches: Iterator[list[Job]],
-    key: str,
+    key_and_days: tuple[str, int],
     count: int,
     collect: Callable[[list[Answer]], None],
     stop: Callable[[], bool],
@@ -264,7 +266,7 @@ def _pooled(
             if stop():
                 pool.shutdown(cancel_futures=True)
                 return
-            pending.append(pool.submit(run_batch, jobs, key))
+            pending.append(pool.submit(run_batch, jobs, *key_and_days))
             while len(pending) >= count * 3:  # a few batches in flight: memory stays flat
                 collect(pending.pop(0).result())
         for f in pending:

@@ -26,6 +26,7 @@ from ixreview.domain.case import Case, RequestType
 from ixreview.domain.evaluation import Outcome, Truth
 from ixreview.domain.facts import FACTS
 from ixreview.domain.intake import CaseError, parse_case_data
+from ixreview.domain.limits import LAB_MAX_AGE_DAYS
 from ixreview.domain.policies import Node, PolicyVersion, default_registry
 from ixreview.workflow.casefile import _put as put_answer
 
@@ -165,8 +166,10 @@ def compiled(key: str) -> CompiledVersion:
     return CompiledVersion(default_registry().get(key))
 
 
-def compute_facts(case: Case, names: set[str]) -> Facts:
-    return {n: FACTS[n].compute(case).value for n in names}
+def compute_facts(
+    case: Case, names: set[str], lab_max_age_days: int = LAB_MAX_AGE_DAYS
+) -> Facts:
+    return {n: FACTS[n].value_for(case, lab_max_age_days).value for n in names}
 
 
 def case_of(intake_json: str, answers_json: str) -> Case | None:
@@ -191,9 +194,12 @@ ClauseChange = tuple[str, str, str]
 Answer = tuple[int, str | None, str | None, tuple[ClauseChange, ...]]
 
 
-def verdicts(case: Case, now_key: str, target_key: str) -> tuple[Verdict, Verdict]:
+def verdicts(
+    case: Case, now_key: str, target_key: str, lab_max_age_days: int = LAB_MAX_AGE_DAYS
+) -> tuple[Verdict, Verdict]:
+    """`lab_max_age_days`: the plan's setting (workflow.plan_rules), as the engine takes it."""
     now, under = compiled(now_key), compiled(target_key)
-    facts = compute_facts(case, now.facts | under.facts)
+    facts = compute_facts(case, now.facts | under.facts, lab_max_age_days)
     return now.verdict(case, facts), under.verdict(case, facts)
 
 
@@ -208,7 +214,9 @@ def changed_clauses(now: Verdict, under: Verdict) -> tuple[ClauseChange, ...]:
     return tuple(out)
 
 
-def run_batch(jobs: list[Job], target_key: str) -> list[Answer]:
+def run_batch(
+    jobs: list[Job], target_key: str, lab_max_age_days: int = LAB_MAX_AGE_DAYS
+) -> list[Answer]:
     """Evaluate a batch (runs in a pool worker, or in process for small records)."""
     out: list[Answer] = []
     for request_id, intake_json, answers_json, now_key in jobs:
@@ -216,7 +224,7 @@ def run_batch(jobs: list[Job], target_key: str) -> list[Answer]:
         if case is None:
             out.append((request_id, None, None, ()))
             continue
-        now, under = verdicts(case, now_key, target_key)
+        now, under = verdicts(case, now_key, target_key, lab_max_age_days)
         out.append(
             (request_id, now.outcome.value, under.outcome.value, changed_clauses(now, under))
         )

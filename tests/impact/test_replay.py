@@ -144,3 +144,23 @@ def _pdf_text(pdf: bytes) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_replay_judges_labs_by_the_plans_age_limit(world: World) -> None:
+    from datetime import date, timedelta
+
+    from ixreview.workflow.plan_rules import set_lab_max_age
+
+    data = sample("ing-approval-trastuzumab.json")
+    received = date.fromisoformat(data["received_at"][:10])
+    data["labs"]["collected_on"] = (received - timedelta(days=41)).isoformat()
+    reference = world.store.import_case(json.dumps(data), policy="ING-CC-0090").reference
+    nurse = world.sign_in("nina")
+
+    def outcome() -> str | None:
+        report = impact.replay(world.store, nurse, "ING-CC-0090")
+        return {r.reference: r.outcome_now for r in report.rows}[reference]
+
+    assert outcome() == "needs_information"
+    set_lab_max_age(world.store, world.sign_in("admin"), 45)
+    assert outcome() == "meets_criteria"
