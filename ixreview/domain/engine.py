@@ -351,7 +351,8 @@ def evaluate_version(
     }[decision.value]
     missing = sorted(decision.missing) if outcome == Outcome.NEEDS_INFORMATION else []
     months = version.authorization_months or default_months
-    warnings = [str(w) for w in plausibility_warnings(case)] + label_warnings(case)
+    warnings = [str(w) for w in plausibility_warnings(case, lab_max_age_days)]
+    warnings += label_warnings(case)
     warnings += period_warnings(case, months)[0]
     authorization = None
     if outcome == Outcome.MEETS:

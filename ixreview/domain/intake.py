@@ -211,8 +211,13 @@ def read_case_bytes(raw: bytes) -> str:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             raise CaseError(
-                [Finding("", f"the case file is not UTF-8 text (it is marked as {name}); "
-                         "save it as UTF-8 and try again")]
+                [
+                    Finding(
+                        "",
+                        f"the case file is not UTF-8 text (it is marked as {name}); "
+                        "save it as UTF-8 and try again",
+                    )
+                ]
             )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -303,7 +308,8 @@ def check_importable(case: Case) -> None:
 BSA_RANGE = (1.0, 3.0)
 
 
-def plausibility_warnings(case: Case) -> list[Finding]:
+def plausibility_warnings(case: Case, lab_max_age_days: int = LAB_MAX_AGE_DAYS) -> list[Finding]:
+    """Doubts about the values; `lab_max_age_days`: the plan's setting (default 30)."""
     out = identity_gaps(case) + [Finding(i.path, i.message) for i in implausible_inputs(case)]
     labs = case.labs
     if labs.anc_per_mm3 is not None and labs.anc_per_mm3 < ANC_UNIT_DOUBT:
@@ -325,12 +331,12 @@ def plausibility_warnings(case: Case) -> list[Finding]:
         )
     if labs.collected_on is not None:
         age = (case.received_on - labs.collected_on).days
-        if age > LAB_MAX_AGE_DAYS:
+        if age > lab_max_age_days:
             out.append(
                 Finding(
                     "labs.collected_on",
                     f"labs were collected {age} days before the request was received "
-                    f"(more than {LAB_MAX_AGE_DAYS}); they may not be baseline values",
+                    f"(more than {lab_max_age_days}); they may not be baseline values",
                 )
             )
     bsa = case.medication.bsa_m2

@@ -87,6 +87,8 @@ def test_liver_values_are_baseline_labs_too() -> None:
 @pytest.mark.parametrize(("days", "current"), [(45, True), (30, False), (10, False)])
 def test_the_age_limit_is_the_plans_setting(days: int, current: bool) -> None:
     ev = run(ING, lab_max_age_days=days, **{"labs.collected_on": "2026-10-09"})  # 41 days
+    old_labs_warned = any("41 days before the request was received" in w for w in ev.warnings)
+    assert old_labs_warned is not current  # the intake warning follows the same limit
     if current:
         assert ev.outcome == Outcome.MEETS
     else:
