@@ -25,6 +25,7 @@ from ixreview.ui.desk_base import (
     desk_error,
 )
 from ixreview.ui.desk_decisions import DecisionsDesk
+from ixreview.ui.desk_team import TeamDesk
 
 if TYPE_CHECKING:
     from ixreview.store.models import Letter
@@ -32,9 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["Desk", "DeskError", "OpenReview", "PastCase", "check_plan_policies"]
 
 
-class Desk(AccountsDesk, DecisionsDesk):
-    """The desk: accounts, reviews and decisions (their modules), history, letters,
-    settings and reports (here)."""
+class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
+    """The desk: accounts, reviews, working side by side and decisions (their modules),
+    history, letters, settings and reports (here)."""
 
     @classmethod
     def open(cls, db: Path | str | None) -> Desk:

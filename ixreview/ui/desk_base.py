@@ -101,6 +101,7 @@ class OpenReview:
     workflow_state: str
     read_only: bool
     saved_policy: str | None = None
+    held_by: str | None = None  # "In review by Nina Patel, RN since 10:42 (CST)": another's
 
 
 class DeskBase:

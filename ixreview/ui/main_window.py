@@ -18,7 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -39,7 +46,7 @@ from ixreview.ui.colors import text_style
 from ixreview.ui.desk import Desk, DeskError
 from ixreview.ui.history_model import REFERENCE_ROLE as HISTORY_REFERENCE
 from ixreview.ui.history_model import HistoryModel
-from ixreview.ui.queue_model import REFERENCE_ROLE, QueueModel, QueueProxy
+from ixreview.ui.queue_model import REFERENCE_ROLE, QueueFollower, QueueModel, QueueProxy
 from ixreview.ui.review_tab import ReviewTab
 from ixreview.ui.words import reviewer_name, reviewer_with_role
 
@@ -88,6 +95,9 @@ class MainWindow(QMainWindow):
 
         self.pas_actions = install_pas_actions(self)  # File: PAS request in, response out
         self.refresh_queue()
+        # Other desks' changes on a team server (started when the window shows).
+        self.queue_follower = QueueFollower(self)
+        self.queue_follower.changed.connect(self.refresh_queue)
         self._restore_geometry()
         self.queue_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -214,11 +224,12 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(i)
                 return tab
         try:
-            review = self.desk.open_review(reference)
+            review = self.desk.open_claimed(reference)  # another reviewer's: read-only
         except DeskError as exc:
             QMessageBox.warning(self, "Cannot open", str(exc))
             return None
         tab = ReviewTab(self.desk, review, self)
+        tab.reopenRequested.connect(self._reopen)
         tab.saved.connect(self._saved)
         tab.saveFailed.connect(self._save_failed)
         tab.decided.connect(self._decided)
@@ -235,6 +246,28 @@ class MainWindow(QMainWindow):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
 
+    def _reopen(self, reference: str) -> None:
+        """The claim changed hands: the tab anew (editable after a take-over)."""
+        for i in range(2, self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, ReviewTab) and tab.reference == reference:
+                self.close_tab(i)
+                break
+        self.open_review(reference)
+
+    def next_case(self) -> ReviewTab | None:
+        """File > Next case: the most urgent open request nobody else holds."""
+        try:
+            reference = self.desk.next_case()
+        except DeskError as exc:
+            QMessageBox.warning(self, "Next case", str(exc))
+            return None
+        if reference is None:
+            self.statusBar().showMessage("No open request is waiting")
+            return None
+        self.refresh_queue()
+        return self.open_review(reference)
+
     def current_review(self) -> ReviewTab | None:
         tab = self.tabs.currentWidget()
         return tab if isinstance(tab, ReviewTab) else None
@@ -243,6 +276,7 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if isinstance(tab, ReviewTab):
             self.settings.setValue("checklist/splitter", tab.checklist.splitter.saveState())
+            tab.release()
             self.tabs.removeTab(index)
             tab.deleteLater()
 
@@ -412,6 +446,7 @@ class MainWindow(QMainWindow):
         session on record, and hand over to whoever signs in next."""
         from ixreview.workflow import accounts
 
+        self.queue_follower.stop()
         for i in range(self.tabs.count() - 1, 1, -1):
             self.close_tab(i)
         for w in self.findChildren(QWidget):
@@ -443,6 +478,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         new = QKeySequence.StandardKey.New
         self._action(file, "&New empty review…", new, self.new_empty_review)
+        self._action(file, "Ne&xt case", QKeySequence("Ctrl+Shift+Space"), self.next_case)
         self._action(file, "&Import case…", QKeySequence.StandardKey.Open, self.import_dialog)
         self._action(file, "Load &sample requests", QKeySequence(), self.load_samples)
         self._action(file, "&Refresh queue", QKeySequence.StandardKey.Refresh, self.refresh_queue)
@@ -562,7 +598,20 @@ class MainWindow(QMainWindow):
         if isinstance(columns, QByteArray):
             self.queue_view.horizontalHeader().restoreState(columns)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.desk.on_team_server and self.queue_follower.watcher is None:
+            try:
+                self.queue_follower.start(self.desk.watch_queue)
+            except DeskError as exc:
+                self.statusBar().showMessage(str(exc))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.queue_follower.stop()
+        for i in range(self.tabs.count() - 1, 1, -1):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, ReviewTab):
+                tab.release()
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("queue/columns", self.queue_view.horizontalHeader().saveState())
         if tab := self.current_review():

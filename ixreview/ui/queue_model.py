@@ -3,20 +3,28 @@
 Overdue rows are red (a red readable on the current palette). The state column
 shows the reviewer's words ("Referred to physician"), never the store's names.
 Sorting uses `SORT_ROLE` (time left sorts by seconds, not by its words);
-`QueueProxy` filters on any column's shown text.
+`QueueProxy` filters on any column's shown text. `QueueFollower` brings other
+desks' changes (the team server's watcher, on its own thread) to the GUI thread as
+one debounced `changed`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
+    Signal,
+    Slot,
 )
 
 from ixreview.store.folding import fold
@@ -134,3 +142,49 @@ class QueueProxy(QSortFilterProxyModel):
             for col in range(model.columnCount())
         )
         return self._folded in fold(" ".join(cells))
+
+
+DEBOUNCE_MS = 250  # a burst of changes (a decision touches several rows): one refresh
+
+
+class QueueFollower(QObject):
+    """Other desks' changes as one `changed` on the GUI thread, at most one per
+    DEBOUNCE_MS. The watcher calls back on its own thread; `noticed` crosses to this
+    object's thread by a queued connection. Nothing polls: the watcher waits on the
+    server's notifications.
+
+    Signals:
+        changed(): refresh the queue (and what else follows other desks).
+    """
+
+    noticed = Signal()  # emitted on the watcher's thread
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.watcher: Any = None  # workflow.teamwork.QueueWatcher while following
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.changed)
+        self.noticed.connect(self._noticed, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, watch: Callable[[Callable[[object], None]], Any]) -> bool:
+        """Follow with `watch(on_change)` (the desk's); False when there is nothing to
+        follow (this computer's own record)."""
+        if self.watcher is None:
+            self.watcher = watch(lambda _change: self.noticed.emit())
+        return self.watcher is not None
+
+    def stop(self) -> None:
+        watcher, self.watcher = self.watcher, None
+        if watcher is not None:
+            watcher.stop()
+        self._debounce.stop()
+
+    @Slot()
+    def _noticed(self) -> None:
+        if self.watcher is None:  # arrived after stop(): the desk may be closed already
+            return
+        if not self._debounce.isActive():  # the first change of a burst starts the wait
+            self._debounce.start()

@@ -5,6 +5,11 @@ transaction; only after it committed does `saved` fire (the status bar then says
 "Saved hh:mm:ss"). A failed save (another window saved first) fires `saveFailed`
 with the store's words, and the status says so instead.
 
+On a team server the tab holds the request's claim (a lease renewed every minute
+while it is open, released by `release()` when it closes). A request another
+reviewer holds opens read-only under a banner naming her and since when, with
+"Take over…" (a reason, audited); the main window then opens the tab anew.
+
 A past case (decided or cancelled, read only) shows a bar above the checklist
 with its determination, "Reprint letter…" and, for an approval, "Start
 continuation request"; the main window acts on the requests.
@@ -19,17 +24,18 @@ Signals:
     decided(str, str): (reference, action) after a decision went through.
     reprintRequested(str): the reviewer asked to reprint this request's letter.
     continuationRequested(str): the reviewer asked for a continuation of this approval.
+    reopenRequested(str): the claim changed hands (taken over here, or by another
+        reviewer while open): open the review anew (editable, or read-only and why).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -42,8 +48,10 @@ from ixreview.ui.pages.decision import DecisionError
 from ixreview.ui.pages.request import PolicyError
 from ixreview.ui.policies import draft_key_for, policy_choices
 from ixreview.ui.review_model import ReviewModel
+from ixreview.ui.team_banner import TeamBanner, bar_row
 from ixreview.workflow.zone import in_zone, zone_abbreviation
 
+LEASE_RENEW_MS = 60_000  # the server's lease lasts five minutes
 
 class ReviewTab(QWidget):
     saved = Signal(str)
@@ -51,6 +59,7 @@ class ReviewTab(QWidget):
     decided = Signal(str, str)
     reprintRequested = Signal(str)
     continuationRequested = Signal(str)
+    reopenRequested = Signal(str)
 
     def __init__(self, desk: Desk, open_review: OpenReview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +74,10 @@ class ReviewTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.past_bar = self._make_past_bar()
         layout.addWidget(self.past_bar)
+        self.team_banner = TeamBanner(self)
+        self.team_banner.show_holder(open_review.held_by)
+        self.team_banner.takeOverRequested.connect(self.take_over)
+        layout.addWidget(self.team_banner)
         self.notes_bar = self._make_notes_bar()
         layout.addWidget(self.notes_bar)
         layout.addWidget(self.checklist, 1)  # the bars keep their own height, no empty band
@@ -73,17 +86,45 @@ class ReviewTab(QWidget):
             lambda action: self.decided.emit(self.review.reference, action)
         )
         self.last_saved: str | None = None
+        self.lease = QTimer(self)  # renews this desk's claim while the review is open
+        self.lease.setInterval(LEASE_RENEW_MS)
+        self.lease.timeout.connect(self.renew_claim)
+        if desk.on_team_server and not open_review.read_only:
+            self.lease.start()
 
     @property
     def reference(self) -> str:
         return self.review.reference
 
+    # -- working side by side -----------------------------------------------------------
+    def renew_claim(self) -> None:
+        """Keep the claim; when another reviewer took the request over, reopen read-only."""
+        try:
+            held = self.desk.claim(self.reference)
+        except DeskError:
+            return  # the server is out of reach: the next renewal tries again
+        if held is not None:
+            self.lease.stop()
+            self.reopenRequested.emit(self.reference)
+
+    def take_over(self, reason: str) -> bool:
+        try:
+            self.desk.take_over(self.reference, reason)
+        except DeskError as exc:
+            QMessageBox.warning(self, "Not taken over", str(exc))
+            return False
+        self.reopenRequested.emit(self.reference)
+        return True
+
+    def release(self) -> None:
+        """The tab closes: give the claim back (only a claim this desk holds)."""
+        if self.lease.isActive():
+            self.lease.stop()
+            self.desk.release(self.reference)
+
     def _make_past_bar(self) -> QFrame:
         bar = QFrame(self)
-        bar.setFrameShape(QFrame.Shape.StyledPanel)
-        bar.setAccessibleName("Past case")
-        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        row = QHBoxLayout(bar)
+        row = bar_row(bar, "Past case")
         self.past_label = QLabel(bar)
         self.reprint_button = QPushButton("&Reprint letter…", bar)
         self.continue_button = QPushButton("Start &continuation request", bar)
@@ -99,11 +140,7 @@ class ReviewTab(QWidget):
 
     def _make_notes_bar(self) -> QFrame:
         bar = QFrame(self)
-        bar.setObjectName("import_notes")
-        bar.setFrameShape(QFrame.Shape.StyledPanel)
-        bar.setAccessibleName("Import notes")
-        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        row = QHBoxLayout(bar)
+        row = bar_row(bar, "Import notes", "import_notes")
         self.notes_label = QLabel(bar)
         self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet(text_style("warn"))
@@ -126,8 +163,9 @@ class ReviewTab(QWidget):
     def refresh_past_bar(self, bar: QFrame | None = None) -> None:
         """Show the bar for a past case: what was decided, and what can be done with it."""
         bar = bar or self.past_bar
-        bar.setVisible(self.review.read_only)
-        if not self.review.read_only:
+        is_past = self.review.read_only and not self.review.held_by
+        bar.setVisible(is_past)
+        if not is_past:
             return
         try:
             past = self.desk.past_case(self.reference)
