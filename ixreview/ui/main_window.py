@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -46,8 +45,9 @@ from ixreview.ui.colors import text_style
 from ixreview.ui.desk import Desk, DeskError
 from ixreview.ui.history_model import REFERENCE_ROLE as HISTORY_REFERENCE
 from ixreview.ui.history_model import HistoryModel
-from ixreview.ui.queue_model import REFERENCE_ROLE, QueueFollower, QueueModel, QueueProxy
+from ixreview.ui.queue_model import QueuePage, search_row
 from ixreview.ui.review_tab import ReviewTab
+from ixreview.ui.team_banner import TeamActions
 from ixreview.ui.words import reviewer_name, reviewer_with_role
 
 
@@ -90,75 +90,39 @@ class MainWindow(QMainWindow):
         self.save_status = QLabel("", self)
         self.save_status.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_status)
+        self.team = TeamActions(self)  # Next case, claims changing hands, other desks
         self._make_menus()
         from ixreview.ui.pas_actions import install_pas_actions
 
         self.pas_actions = install_pas_actions(self)  # File: PAS request in, response out
         self.refresh_queue()
-        # Other desks' changes on a team server (started when the window shows).
-        self.queue_follower = QueueFollower(self)
-        self.queue_follower.changed.connect(self.refresh_queue)
         self._restore_geometry()
         self.queue_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- queue ----------------------------------------------------------------------------
     def _make_queue(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        row = QHBoxLayout()
-        label = QLabel("Fi&lter:", page)
-        self.queue_filter = QLineEdit(page)
-        self.queue_filter.setAccessibleName("Filter the work queue")
-        self.queue_filter.setPlaceholderText("member, reference, state…")
-        label.setBuddy(self.queue_filter)
-        row.addWidget(label)
-        row.addWidget(self.queue_filter, 1)
-        layout.addLayout(row)
-        self.queue_model = QueueModel(self)
-        self.queue_proxy = QueueProxy(self)
-        self.queue_proxy.setSourceModel(self.queue_model)
-        self.queue_filter.textChanged.connect(self.queue_proxy.set_filter_text)
-        self.queue_view = QTableView(page)
-        self.queue_view.setObjectName("queue_view")
-        self.queue_view.setAccessibleName("Work queue")
-        self.queue_view.setModel(self.queue_proxy)
-        self.queue_view.setSortingEnabled(True)
-        self.queue_view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
-        self.queue_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.queue_view.horizontalHeader().setStretchLastSection(True)
-        self.queue_view.activated.connect(self._open_from_queue)
-        layout.addWidget(self.queue_view, 1)
+        page = self.queue_page = QueuePage(self)
+        page.opened.connect(self.open_review)
+        self.queue_model, self.queue_proxy = page.model, page.proxy
+        self.queue_view, self.queue_filter = page.view, page.filter
         return page
 
     def refresh_queue(self) -> None:
         try:
-            self.queue_model.zone = self.desk.zone()
-            self.queue_model.set_entries(self.desk.queue())
+            self.queue_page.show_entries(self.desk.queue(), self.desk.zone())
         except DeskError as exc:
             self.statusBar().showMessage(str(exc))
-        self.queue_view.resizeColumnsToContents()
-        # The first request is current, so Enter opens it (the keyboard starts in the queue).
-        if not self.queue_view.currentIndex().isValid() and self.queue_proxy.rowCount():
-            self.queue_view.setCurrentIndex(self.queue_proxy.index(0, 0))
-
-    def _open_from_queue(self, index: QModelIndex) -> None:
-        self.open_review(str(index.data(REFERENCE_ROLE)))
 
     # -- history --------------------------------------------------------------------------
     def _make_history(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        row = QHBoxLayout()
-        label = QLabel("Se&arch:", page)
-        self.history_box = QLineEdit(page)
-        self.history_box.setAccessibleName("Search history")
-        self.history_box.setPlaceholderText("member ID, name, birth date or reference")
-        label.setBuddy(self.history_box)
+        row, self.history_box = search_row(
+            page, "Se&arch:", "Search history", "member ID, name, birth date or reference"
+        )
         go = QPushButton("Fi&nd", page)
         go.clicked.connect(self.search_history)
         self.history_box.returnPressed.connect(self.search_history)
-        row.addWidget(label)
-        row.addWidget(self.history_box, 1)
         row.addWidget(go)
         layout.addLayout(row)
         self.history_model = HistoryModel(lambda _after, _limit: ([], None), self)
@@ -229,7 +193,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open", str(exc))
             return None
         tab = ReviewTab(self.desk, review, self)
-        tab.reopenRequested.connect(self._reopen)
+        tab.reopenRequested.connect(self.team.reopen)
         tab.saved.connect(self._saved)
         tab.saveFailed.connect(self._save_failed)
         tab.decided.connect(self._decided)
@@ -245,28 +209,6 @@ class MainWindow(QMainWindow):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
-
-    def _reopen(self, reference: str) -> None:
-        """The claim changed hands: the tab anew (editable after a take-over)."""
-        for i in range(2, self.tabs.count()):
-            tab = self.tabs.widget(i)
-            if isinstance(tab, ReviewTab) and tab.reference == reference:
-                self.close_tab(i)
-                break
-        self.open_review(reference)
-
-    def next_case(self) -> ReviewTab | None:
-        """File > Next case: the most urgent open request nobody else holds."""
-        try:
-            reference = self.desk.next_case()
-        except DeskError as exc:
-            QMessageBox.warning(self, "Next case", str(exc))
-            return None
-        if reference is None:
-            self.statusBar().showMessage("No open request is waiting")
-            return None
-        self.refresh_queue()
-        return self.open_review(reference)
 
     def current_review(self) -> ReviewTab | None:
         tab = self.tabs.currentWidget()
@@ -446,7 +388,7 @@ class MainWindow(QMainWindow):
         session on record, and hand over to whoever signs in next."""
         from ixreview.workflow import accounts
 
-        self.queue_follower.stop()
+        self.team.stop()
         for i in range(self.tabs.count() - 1, 1, -1):
             self.close_tab(i)
         for w in self.findChildren(QWidget):
@@ -478,7 +420,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         new = QKeySequence.StandardKey.New
         self._action(file, "&New empty review…", new, self.new_empty_review)
-        self._action(file, "Ne&xt case", QKeySequence("Ctrl+Shift+Space"), self.next_case)
+        self._action(file, "Ne&xt case", QKeySequence("Ctrl+Shift+Space"), self.team.next_case)
         self._action(file, "&Import case…", QKeySequence.StandardKey.Open, self.import_dialog)
         self._action(file, "Load &sample requests", QKeySequence(), self.load_samples)
         self._action(file, "&Refresh queue", QKeySequence.StandardKey.Refresh, self.refresh_queue)
@@ -600,14 +542,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.desk.on_team_server and self.queue_follower.watcher is None:
-            try:
-                self.queue_follower.start(self.desk.watch_queue)
-            except DeskError as exc:
-                self.statusBar().showMessage(str(exc))
+        self.team.follow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.queue_follower.stop()
+        self.team.stop()
         for i in range(self.tabs.count() - 1, 1, -1):
             tab = self.tabs.widget(i)
             if isinstance(tab, ReviewTab):

@@ -3,7 +3,8 @@
 Overdue rows are red (a red readable on the current palette). The state column
 shows the reviewer's words ("Referred to physician"), never the store's names.
 Sorting uses `SORT_ROLE` (time left sorts by seconds, not by its words);
-`QueueProxy` filters on any column's shown text. `QueueFollower` brings other
+`QueueProxy` filters on any column's shown text; `QueuePage` is the Work queue tab
+(a filter over the table). `QueueFollower` brings other
 desks' changes (the team server's watcher, on its own thread) to the GUI thread as
 one debounced `changed`.
 """
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from ixreview.store.folding import fold
 from ixreview.ui.colors import tone
@@ -142,6 +144,61 @@ class QueueProxy(QSortFilterProxyModel):
             for col in range(model.columnCount())
         )
         return self._folded in fold(" ".join(cells))
+
+
+def search_row(
+    parent: QWidget, label_text: str, accessible: str, placeholder: str
+) -> tuple[QHBoxLayout, QLineEdit]:
+    """A labelled text box in a row (the label's mnemonic focuses the box)."""
+    row = QHBoxLayout()
+    label = QLabel(label_text, parent)
+    box = QLineEdit(parent)
+    box.setAccessibleName(accessible)
+    box.setPlaceholderText(placeholder)
+    label.setBuddy(box)
+    row.addWidget(label)
+    row.addWidget(box, 1)
+    return row, box
+
+
+class QueuePage(QWidget):
+    """The Work queue tab: a filter over the table, the most urgent first.
+
+    Signals:
+        opened(str): the reviewer activated a request (Enter or a double click).
+    """
+
+    opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        row, self.filter = search_row(
+            self, "Fi&lter:", "Filter the work queue", "member, reference, state…"
+        )
+        layout.addLayout(row)
+        self.model = QueueModel(self)
+        self.proxy = QueueProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter.textChanged.connect(self.proxy.set_filter_text)
+        self.view = QTableView(self)
+        self.view.setObjectName("queue_view")
+        self.view.setAccessibleName("Work queue")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.activated.connect(lambda index: self.opened.emit(str(index.data(REFERENCE_ROLE))))
+        layout.addWidget(self.view, 1)
+
+    def show_entries(self, entries: list[QueueEntry], zone: tzinfo | None) -> None:
+        self.model.zone = zone
+        self.model.set_entries(entries)
+        self.view.resizeColumnsToContents()
+        # The first request is current, so Enter opens it (the keyboard starts in the queue).
+        if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
 
 
 DEBOUNCE_MS = 250  # a burst of changes (a decision touches several rows): one refresh

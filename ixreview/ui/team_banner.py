@@ -1,26 +1,34 @@
-"""The bar above a review another reviewer holds on the team server: who and since when
-("In review by Nina Patel, RN since 10:42 (CST)"), and "Take over…", which asks for a
-reason (the workflow audits it).
-
-Signals:
-    takeOverRequested(str): the reviewer gave a reason to take the review over.
+"""Working side by side on screen. `TeamBanner`: the bar above a review another
+reviewer holds on the team server, who and since when ("In review by Nina Patel, RN
+since 10:42 (CST)"), and "Take over…", which asks for a reason (the workflow audits
+it). `TeamActions`: the main window's File > Next case, a review opened anew when
+its claim changes hands, and the work queue following other desks' changes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QWidget,
 )
 
 from ixreview.ui.colors import text_style
+from ixreview.ui.desk_base import DeskError
+from ixreview.ui.queue_model import QueueFollower
+
+if TYPE_CHECKING:
+    from ixreview.ui.main_window import MainWindow
+    from ixreview.ui.review_tab import ReviewTab
 
 
 def bar_row(bar: QFrame, accessible_name: str, object_name: str = "") -> QHBoxLayout:
@@ -35,6 +43,8 @@ def bar_row(bar: QFrame, accessible_name: str, object_name: str = "") -> QHBoxLa
 
 
 class TeamBanner(QFrame):
+    """Signals: takeOverRequested(str): the reviewer gave a reason to take it over."""
+
     takeOverRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,3 +77,53 @@ class TeamBanner(QFrame):
         )
         if ok:
             self.takeOverRequested.emit(reason)
+
+
+class TeamActions(QObject):
+    """The main window's part in working side by side. On this computer's own record
+    Next case opens the most urgent open request and nothing is followed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.follower = QueueFollower(self)  # started when the window shows
+        self.follower.changed.connect(window.refresh_queue)
+
+    def follow(self) -> None:
+        """Follow other desks' changes (team server; once, however often it shows)."""
+        if not self.window.desk.on_team_server or self.follower.watcher is not None:
+            return
+        try:
+            self.follower.start(self.window.desk.watch_queue)
+        except DeskError as exc:
+            self.window.statusBar().showMessage(str(exc))
+
+    def stop(self) -> None:
+        self.follower.stop()
+
+    def next_case(self) -> ReviewTab | None:
+        """File > Next case: the most urgent open request nobody else holds."""
+        window = self.window
+        try:
+            reference = window.desk.next_case()
+        except DeskError as exc:
+            QMessageBox.warning(window, "Next case", str(exc))
+            return None
+        if reference is None:
+            window.statusBar().showMessage("No open request is waiting")
+            return None
+        window.refresh_queue()
+        return window.open_review(reference)
+
+    def reopen(self, reference: str) -> None:
+        """The claim changed hands: the review's tab anew (editable after a take-over,
+        read-only under the banner when another reviewer took it)."""
+        from ixreview.ui.review_tab import ReviewTab
+
+        window = self.window
+        for i in range(2, window.tabs.count()):
+            tab = window.tabs.widget(i)
+            if isinstance(tab, ReviewTab) and tab.reference == reference:
+                window.close_tab(i)
+                break
+        window.open_review(reference)

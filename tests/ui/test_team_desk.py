@@ -156,11 +156,11 @@ def test_next_case_on_two_desks_never_hands_out_the_same_request(
         _import(nina_desk, f"N-{i}", "expedited" if i == 3 else "standard")
     nina, pat = _window(qtbot, nina_desk), _window(qtbot, pat_desk)
     got: dict[str, list[str]] = {"nina": [], "drpat": []}
-    first = nina.next_case()
+    first = nina.team.next_case()
     assert first is not None and first.reference == "N-3"  # expedited: due soonest
     got["nina"].append(first.reference)
     while True:
-        tabs = [pat.next_case(), nina.next_case()]
+        tabs = [pat.team.next_case(), nina.team.next_case()]
         for name, tab in zip(("drpat", "nina"), tabs, strict=True):
             if tab is not None:
                 assert not tab.review.read_only
@@ -180,12 +180,12 @@ def test_next_case_on_two_desks_never_hands_out_the_same_request(
 def test_a_change_on_one_desk_reaches_the_other_desks_queue(qtbot: Any, team_url: str) -> None:
     nina_desk, pat_desk = _desk(team_url, "nina"), _desk(team_url, "drpat")
     pat = _window(qtbot, pat_desk)
-    assert pat.queue_follower.watcher is not None
+    assert pat.team.follower.watcher is not None
     assert "W-1" not in _queue(pat)
     _import(nina_desk, "W-1")  # through desk A's workflow; desk B never refreshes by hand
     qtbot.waitUntil(lambda: "W-1" in _queue(pat), timeout=15_000)
     pat.sign_out()
-    assert pat.queue_follower.watcher is None
+    assert pat.team.follower.watcher is None
     pat.close()
     nina_desk.close()
     pat_desk.close()
@@ -198,13 +198,16 @@ def test_next_case_on_this_computer_opens_the_most_urgent_open_request(
 
     desk = open_desk(tmp_path / "cases.sqlite3")
     window = _window(qtbot, desk)
-    assert window.next_case() is None
+    assert window.team.next_case() is None
     assert window.statusBar().currentMessage() == "No open request is waiting"
-    assert window.queue_follower.watcher is None  # nobody else to follow
+    assert window.team.follower.watcher is None  # nobody else to follow
     _import(desk, "L-1", "standard")
     _import(desk, "L-2", "expedited")
     window.refresh_queue()
-    tab = window.next_case()
+    file_menu = window.menuBar().actions()[0].menu()
+    [next_case] = [a for a in file_menu.actions() if a.text() == "Ne&xt case"]
+    next_case.trigger()
+    tab = window.current_review()
     assert tab is not None and tab.reference == "L-2" and not tab.review.read_only
     assert not tab.lease.isActive() and not tab.team_banner.isVisible()
     window.close()
