@@ -52,6 +52,17 @@ class TeamDesk(ReviewsDesk):
             raise desk_error(exc) from None
         return None
 
+    def held_by(self, reference: str) -> str | None:
+        """Who else holds the request now, in words; None when nobody else does."""
+        from ixreview.workflow import teamwork
+        from ixreview.workflow.errors import WorkflowError
+
+        try:
+            held = teamwork.holder(self.store, reference)
+        except WorkflowError as exc:
+            raise desk_error(exc) from None
+        return None if held is None or held.user_id == self.actor else self.in_review_words(held)
+
     def open_claimed(self, reference: str) -> OpenReview:
         """Open a review and claim it; held by another reviewer, it opens read-only and
         says by whom (`held_by`)."""

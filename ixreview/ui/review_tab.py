@@ -53,6 +53,7 @@ from ixreview.workflow.zone import in_zone, zone_abbreviation
 
 LEASE_RENEW_MS = 60_000  # the server's lease lasts five minutes
 
+
 class ReviewTab(QWidget):
     saved = Signal(str)
     saveFailed = Signal(str)
@@ -155,9 +156,7 @@ class ReviewTab(QWidget):
     def show_import_notes(self, notes: list[str]) -> None:
         """Show what the import noted (visible until dismissed); [] hides the banner."""
         self.import_notes = list(notes)
-        self.notes_label.setText(
-            "⚠ Imported with notes: " + "; ".join(notes) if notes else ""
-        )
+        self.notes_label.setText("⚠ Imported with notes: " + "; ".join(notes) if notes else "")
         self.notes_bar.setVisible(bool(notes))
 
     def refresh_past_bar(self, bar: QFrame | None = None) -> None:

@@ -87,7 +87,7 @@ class TeamActions(QObject):
         super().__init__(window)
         self.window = window
         self.follower = QueueFollower(self)  # started when the window shows
-        self.follower.changed.connect(window.refresh_queue)
+        self.follower.changed.connect(self.others_changed)
 
     def follow(self) -> None:
         """Follow other desks' changes (team server; once, however often it shows)."""
@@ -100,6 +100,27 @@ class TeamActions(QObject):
 
     def stop(self) -> None:
         self.follower.stop()
+
+    def others_changed(self) -> None:
+        """Another desk changed something: the queue, and each open review whose claim
+        changed hands (taken over: read-only here; freed: open for work here)."""
+        from ixreview.ui.review_tab import ReviewTab
+
+        window = self.window
+        window.refresh_queue()
+        current = window.tabs.currentWidget()
+        claimed = [window.tabs.widget(i) for i in range(2, window.tabs.count())]
+        for tab in claimed:
+            if not isinstance(tab, ReviewTab) or not (tab.review.held_by or tab.lease.isActive()):
+                continue  # a past case, or this computer's own record
+            try:
+                now = window.desk.held_by(tab.reference)
+            except DeskError:
+                continue
+            if now != tab.review.held_by:
+                tab.reopenRequested.emit(tab.reference)
+        if current is not None and window.tabs.indexOf(current) >= 0:
+            window.tabs.setCurrentWidget(current)  # a reopened tab does not take the focus
 
     def next_case(self) -> ReviewTab | None:
         """File > Next case: the most urgent open request nobody else holds."""

@@ -7,6 +7,7 @@ urgent open request."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -28,7 +29,9 @@ pytestmark = pytest.mark.gui
 
 UI_TEAM_TEMPLATE = "ixreview_ui_team_template"
 _built: list[str] = []
-SCREENSHOT = Path(__file__).parent.parent.parent / "docs" / "screenshots" / "team-in-review.png"
+# IXREVIEW_SCREENSHOTS=1 refreshes docs/screenshots/team-in-review.png; otherwise the
+# picture goes to the test's own directory (a test run leaves the work tree alone).
+DOCS_SHOTS = Path(__file__).parent.parent.parent / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -90,6 +93,7 @@ def test_a_request_open_on_one_desk_is_read_only_on_the_other_until_taken_over(
     team_url: str,
     monkeypatch: pytest.MonkeyPatch,
     no_blocking_message_boxes: list[tuple[str, str]],
+    tmp_path: Path,
 ) -> None:
     from PySide6.QtWidgets import QInputDialog
 
@@ -110,14 +114,16 @@ def test_a_request_open_on_one_desk_is_read_only_on_the_other_until_taken_over(
     since = datetime.fromisoformat(held.claimed_at).astimezone(ZoneInfo("America/Chicago"))
     assert found.group(1) == f"{since:%H:%M}"  # the plan's zone, not the server's UTC
     theirs.resize(1100, 700)
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    assert theirs.grab().save(str(SCREENSHOT))
+    shots = DOCS_SHOTS if os.environ.get("IXREVIEW_SCREENSHOTS") == "1" else tmp_path
+    assert theirs.grab().save(str(shots / "team-in-review.png"))
     for step in range(len(theirs.checklist.pages)):  # "Ta&ke over…" beside every step
         theirs.checklist.go_to(step)
         assert not duplicates(pat), step
     assert "k" in offered(pat)  # the walk saw the banner's button
 
-    # Take over: a blank reason is refused in words, a reason is audited.
+    # Take over: a blank reason is refused in words, a reason is audited. (Nina's desk
+    # stops following for a moment: her lease renewal is what notices here.)
+    nina.team.stop()
     answers = iter([("  ", True), ("Nina is out sick", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     theirs.team_banner.take_over_button.click()
@@ -135,22 +141,27 @@ def test_a_request_open_on_one_desk_is_read_only_on_the_other_until_taken_over(
 
     # Nina's next renewal finds Pat holding it: her tab reopens read-only, naming Pat.
     mine.renew_claim()
+    nina.team.follow()
     again = nina.current_review()
     assert again is not None and again is not mine and again.review.read_only
     assert again.team_banner.label.text().startswith("In review by Pat Physician, MD since ")
 
-    # Closing Pat's tab gives the request back; Nina's read-only tab holds nothing.
+    # Closing Pat's tab gives the request back: Nina's read-only tab follows (the watcher)
+    # and opens for work, hers again.
     pat.close_tab(pat.tabs.indexOf(taken))
-    assert nina_desk.store.claims.holder(nina_desk.store.requests.by_reference("T-1").id) is None
+    qtbot.waitUntil(lambda: not nina.current_review().review.read_only, timeout=15_000)
+    back = nina.current_review()
+    assert back.reference == "T-1" and back.lease.isActive()
+    assert not back.team_banner.isVisible()
+    held = nina_desk.store.claims.holder(nina_desk.store.requests.by_reference("T-1").id)
+    assert held is not None and held.user_id == nina_desk.user.id
     nina.close()
     pat.close()
     nina_desk.close()
     pat_desk.close()
 
 
-def test_next_case_on_two_desks_never_hands_out_the_same_request(
-    qtbot: Any, team_url: str
-) -> None:
+def test_next_case_on_two_desks_never_hands_out_the_same_request(qtbot: Any, team_url: str) -> None:
     nina_desk, pat_desk = _desk(team_url, "nina"), _desk(team_url, "drpat")
     for i in range(5):
         _import(nina_desk, f"N-{i}", "expedited" if i == 3 else "standard")
@@ -184,6 +195,14 @@ def test_a_change_on_one_desk_reaches_the_other_desks_queue(qtbot: Any, team_url
     assert "W-1" not in _queue(pat)
     _import(nina_desk, "W-1")  # through desk A's workflow; desk B never refreshes by hand
     qtbot.waitUntil(lambda: "W-1" in _queue(pat), timeout=15_000)
+    # An open review follows too: taken over on desk A, desk B's tab turns read-only.
+    tab = pat.open_review("W-1")
+    assert tab is not None and not tab.review.read_only
+    nina_desk.take_over("W-1", "Pat is in a peer-to-peer call")
+    qtbot.waitUntil(lambda: pat.current_review() is not tab, timeout=15_000)
+    now = pat.current_review()
+    assert now is not None and now.reference == "W-1" and now.review.read_only
+    assert now.team_banner.label.text().startswith("In review by Nina Nurse, RN since ")
     pat.sign_out()
     assert pat.team.follower.watcher is None
     pat.close()
