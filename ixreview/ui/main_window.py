@@ -2,8 +2,10 @@
 
 Menus carry every action with a shortcut (Ctrl+N new empty review, Ctrl+O
 import, Ctrl+F search, Ctrl+PgDown/PgUp next/previous step, Ctrl+D decide,
-Ctrl+L show letter, Ctrl+Shift+P reprint, Ctrl+Shift+N start continuation). Case
-files can be dropped on the window. A past case (opened from the history, read
+Ctrl+L show letter, Ctrl+Shift+P reprint, Ctrl+Shift+N start continuation,
+Ctrl+Shift+Space next case). Case files can be dropped on the window. On a team
+server a review opened here is claimed while its tab is open, another reviewer's
+opens read-only under a banner, and the queue follows other desks (team_banner). A past case (opened from the history, read
 only) offers "Reprint letter" and, for an approval, "Start continuation
 request", which pre-fills a new request linked to the authorization. Printing
 and saving a letter are audited through the Desk. Window geometry, splitters and
