@@ -5,8 +5,8 @@ import, Ctrl+F search, Ctrl+PgDown/PgUp next/previous step, Ctrl+D decide,
 Ctrl+L show letter, Ctrl+Shift+P reprint, Ctrl+Shift+N start continuation,
 Ctrl+Shift+Space next case). Case files can be dropped on the window. On a team
 server a review opened here is claimed while its tab is open, another reviewer's
-opens read-only under a banner, and the queue follows other desks (team_banner). A past case (opened from the history, read
-only) offers "Reprint letter" and, for an approval, "Start continuation
+opens read-only under a banner, and the queue follows other desks (team_banner).
+A past case (opened from the history, read only) offers "Reprint letter" and, for an approval, "Start continuation
 request", which pre-fills a new request linked to the authorization. Printing
 and saving a letter are audited through the Desk. Window geometry, splitters and
 column widths persist in QSettings. When the idle lock fires, the content is
