@@ -6,12 +6,12 @@ Ctrl+L show letter, Ctrl+Shift+P reprint, Ctrl+Shift+N start continuation,
 Ctrl+Shift+Space next case). Case files can be dropped on the window. On a team
 server a review opened here is claimed while its tab is open, another reviewer's
 opens read-only under a banner, and the queue follows other desks (team_banner).
-A past case (opened from the history, read only) offers "Reprint letter" and, for an approval, "Start continuation
-request", which pre-fills a new request linked to the authorization. Printing
-and saving a letter are audited through the Desk. Window geometry, splitters and
-column widths persist in QSettings. When the idle lock fires, the content is
-swapped for a blank screen (no PHI stays visible) until the same user's password
-is given.
+A past case (opened from the history, read only) offers "Reprint letter" and, for an
+approval, "Start continuation request", which pre-fills a new request linked to the
+authorization. Printing and saving a letter are audited through the Desk. Window
+geometry, splitters and column widths persist in QSettings. When the idle lock
+fires, the content is swapped for a blank screen (no PHI stays visible) until the
+same user's password is given.
 """
 
 from __future__ import annotations
