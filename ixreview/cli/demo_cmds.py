@@ -56,9 +56,9 @@ def demo(out: Path, db: Path | None) -> None:
     denies the referral; a request lacking documents is pended with a request
     for information. The demo users' passwords are generated and printed once.
     """
-    from ixreview.store import StoreError, open_store
     from ixreview.workflow import demo as flow
     from ixreview.workflow.errors import WorkflowError
+    from ixreview.workflow.gate import StoreError, open_store
 
     if db is not None and db.exists():
         raise click.BadParameter(
@@ -81,7 +81,7 @@ def demo(out: Path, db: Path | None) -> None:
             for case in cases:
                 for letter in case.letters:
                     name = flow.letter_file_name(case.reference, letter.kind)
-                    _write_private(out / name, store.determinations.letter(letter.letter_id).pdf)
+                    _write_private(out / name, flow.letter_pdf(store, letter.letter_id))
                     written[letter.letter_id] = name
                     sums.append(f"{letter.sha256}  {name}\n")
             (out / SUMS_FILE).write_text("".join(sums), encoding="ascii")

@@ -11,7 +11,6 @@ pyHanko is imported only when `verify` runs (inside ixreview.letters.verify).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ class _Record:
 
 def _db_path(ctx: click.Context) -> Path | str:
     """The database file, or a team server's URL."""
-    from ixreview.store.connection import resolve_db_target
+    from ixreview.workflow.gate import resolve_db_target
 
     return resolve_db_target((ctx.obj or {}).get("db"))
 
@@ -90,9 +89,9 @@ def letter(
     letter holds PHI: the user signs in and the export is audited in their name.
     """
     from ixreview.cli.workflow_cmds import _sign_in, fail
-    from ixreview.store import AuditAction, NotFoundError, StoreError, open_store
-    from ixreview.workflow.errors import WorkflowError
-    from ixreview.workflow.records import reader
+    from ixreview.workflow.errors import InvalidInput, WorkflowError
+    from ixreview.workflow.gate import StoreError, open_store
+    from ixreview.workflow.letter_records import export_issued_letter
 
     db = _db_path(ctx)
     if not _exists(db):
@@ -103,36 +102,19 @@ def letter(
         store = open_store(db)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+
+    def write(pdf: bytes) -> None:
+        make_room(out, force=force, option="--out")
+        write_private(out, pdf, option="--out")
+
     try:
         try:
             session, _ = _sign_in(store, username, password_fd)
-            actor = reader(store, session).id
+            stored = export_issued_letter(store, session, reference, write)
+        except InvalidInput as exc:
+            raise InputError(exc.problem) from None
         except WorkflowError as exc:
             raise fail(str(exc), exc.exit_code) from None
-        try:
-            request = store.requests.by_reference(reference)
-        except NotFoundError as exc:
-            raise InputError(str(exc)) from None
-        determination = store.determinations.current(request.id)
-        if determination is None:
-            raise InputError(
-                f'request "{reference}" is not decided yet: a letter exists only for a decided case'
-            )
-        letters = store.determinations.letters(determination.id)
-        if not letters:
-            raise click.ClickException(
-                f'request "{reference}" was decided but no signed letter is stored with it'
-            )
-        stored = letters[-1]
-        make_room(out, force=force, option="--out")
-        write_private(out, stored.pdf, option="--out")
-        store.audit.append(
-            AuditAction.EXPORTED,
-            "letter",
-            stored.id,
-            actor=actor,
-            details={"determination_id": determination.id, "sha256": stored.sha256},
-        )
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     except sqlite3.Error:  # never its text: it may quote a letter
@@ -241,7 +223,8 @@ def _from_store(
     """What is wrong with the pinned trust file by this database's audit log (None:
     nothing), and the stored letter this file should be."""
     from ixreview.letters.verify import letter_reference
-    from ixreview.store import NotFoundError, StoreError, open_store
+    from ixreview.workflow.gate import StoreError, open_store
+    from ixreview.workflow.letter_records import letter_on_record
 
     try:
         store = open_store(db)
@@ -257,26 +240,10 @@ def _from_store(
         reference = letter_reference(pdf)
         if reference is None:
             return problem, None
-        try:
-            request = store.requests.by_reference(reference)
-        except NotFoundError:
+        on_record = letter_on_record(store, reference, pdf)
+        if on_record is None:
             return problem, None
-        digest = hashlib.sha256(pdf).hexdigest()
-        current = store.determinations.current(request.id)
-        latest: _Record | None = None
-        for determination in store.determinations.for_request(request.id):
-            for stored in store.determinations.letters(determination.id):
-                if stored.sha256 == digest:
-                    superseded = current is not None and current.id != determination.id
-                    note = (
-                        f"letter {stored.id} of request {reference}, signed {stored.signed_at}"
-                        + (" (its determination was later superseded)" if superseded else "")
-                    )
-                    return problem, _Record(stored.sha256, note)
-                latest = _Record(
-                    stored.sha256, f"request {reference}: letter {stored.id} is the one on record"
-                )
-        return problem, latest or _Record(None, f'request "{reference}" has no signed letter')
+        return problem, _Record(on_record.sha256, on_record.note)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     except sqlite3.Error:  # never its text: it may quote a letter

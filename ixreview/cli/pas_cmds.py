@@ -22,8 +22,8 @@ from ixreview.cli.store_cmds import user_option
 from ixreview.cli.workflow_cmds import BadInput, _sign_in, _store, password_fd_option
 
 if TYPE_CHECKING:
-    from ixreview.store import Store
     from ixreview.workflow.accounts import Session
+    from ixreview.workflow.gate import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 

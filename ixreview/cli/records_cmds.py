@@ -56,18 +56,18 @@ def renew(ctx: click.Context, within_days: int) -> None:
 @click.pass_context
 def pin(ctx: click.Context, username: str, password_fd: int | None, yes: bool) -> None:
     """Pin this database's organization root (an audited administrator action)."""
-    from cryptography import x509
     from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import Encoding
 
-    from ixreview.workflow import keys, records, trust
+    from ixreview.workflow import records, trust
 
     with _store(ctx) as store:
         session, _ = _sign_in(store, username, password_fd)
         admin = records.administrator(store, session, "pin the trust root")
-        pem = store.settings.get(keys.CA_CERTIFICATE_SETTING)
-        if not isinstance(pem, str):
+        cert = trust.database_ca(store)
+        if cert is None:
             raise click.ClickException("this database has no organization CA to pin")
-        cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
+        pem = cert.public_bytes(Encoding.PEM).decode("ascii")
         print_fp = cert.fingerprint(hashes.SHA256()).hex(":").upper()
         click.echo(f"Organization root: {cert.subject.rfc4514_string()}")
         click.echo(f"SHA-256 fingerprint: {print_fp}")

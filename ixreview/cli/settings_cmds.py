@@ -22,23 +22,33 @@ from ixreview.cli.workflow_cmds import (
     fail,
     password_fd_option,
 )
-from ixreview.store import Store
-from ixreview.store.intake import PLAN_POLICY_SETTING
-from ixreview.workflow.letterdata import LETTERHEAD_SETTING, set_letterhead
-from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
-from ixreview.workflow.plan_rules import DEFAULT_MONTHS_SETTING as MONTHS_SETTING
-from ixreview.workflow.plan_rules import LAB_AGE_RANGE, LAB_AGE_SETTING, set_lab_max_age
+from ixreview.workflow import plan_settings
+from ixreview.workflow.accounts import Session
+from ixreview.workflow.gate import Store
+from ixreview.workflow.letterdata import set_letterhead
+from ixreview.workflow.plan_rules import LAB_AGE_RANGE, set_lab_max_age
 from ixreview.workflow.roles import Role
-from ixreview.workflow.zone import TIME_ZONE_SETTING, set_time_zone
+from ixreview.workflow.zone import set_time_zone
 
 
-def _admin(store: Store, acting: str | None, fd: int | None) -> int:
+def _admin(store: Store, acting: str | None, fd: int | None) -> Session:
+    """Sign the administrator in (the workflow checks the role again on each change)."""
     if not acting:
         raise fail("--as ADMIN: name the administrator making this change", 2)
     session, _ = _sign_in(store, acting, fd)
     if session.role != Role.ADMINISTRATOR:
         raise fail(f"{acting} is not an administrator; only administrators change settings")
-    return session.user_id
+    return session
+
+
+def _known_policy(policy_id: str, hint: str = "") -> None:
+    """Refused before any password is asked."""
+    from ixreview.workflow.errors import InvalidInput
+
+    try:
+        plan_settings.check_policy_id(policy_id, hint=hint)
+    except InvalidInput as exc:
+        raise fail(str(exc), 2) from None
 
 
 @click.group("settings")
@@ -51,14 +61,7 @@ def settings() -> None:
 def show(ctx: click.Context) -> None:
     """Print the current settings as JSON."""
     with _store(ctx) as store:
-        out = {
-            LETTERHEAD_SETTING: store.settings.get(LETTERHEAD_SETTING),
-            DEFAULT_POLICY_SETTING: store.settings.get(DEFAULT_POLICY_SETTING),
-            PLAN_POLICY_SETTING: store.settings.get(PLAN_POLICY_SETTING),
-            MONTHS_SETTING: store.settings.get(MONTHS_SETTING),
-            LAB_AGE_SETTING: store.settings.get(LAB_AGE_SETTING),
-            TIME_ZONE_SETTING: store.settings.get(TIME_ZONE_SETTING),
-        }
+        out = plan_settings.current(store)
     click.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
 
 
@@ -114,8 +117,8 @@ def letterhead(
         )
         raise fail(f"letterhead: {problems}", 2) from None
     with _store(ctx) as store:
-        actor = _admin(store, acting, password_fd)
-        set_letterhead(store, plan, actor=actor)
+        session = _admin(store, acting, password_fd)
+        set_letterhead(store, plan, actor=session.user_id)
     click.echo(f"Letterhead set: {name}")
 
 
@@ -126,18 +129,10 @@ def letterhead(
 @click.pass_context
 def policy(ctx: click.Context, policy_id: str, acting: str | None, password_fd: int | None) -> None:
     """Review requests that name no policy under POLICY_ID (e.g. ING-CC-0090)."""
-    from ixreview.domain.policies import default_registry
-
-    registry = default_registry()
-    if "@" in policy_id or policy_id not in registry.ids():
-        raise fail(
-            f'policy: "{policy_id}" is not a policy id; known: {", ".join(registry.ids())} '
-            "(the version in force is picked per request)",
-            2,
-        )
+    _known_policy(policy_id, " (the version in force is picked per request)")
     with _store(ctx) as store:
-        actor = _admin(store, acting, password_fd)
-        store.settings.set(DEFAULT_POLICY_SETTING, policy_id, actor=actor)
+        session = _admin(store, acting, password_fd)
+        plan_settings.set_default_policy(store, session, policy_id)
     click.echo(f"Default policy set: {policy_id}")
 
 
@@ -161,25 +156,13 @@ def plan_policy(
     Import pins, in order: a policy named at import, the policy of the member's
     plan, the default policy.
     """
-    from ixreview.domain.policies import default_registry
-
     if remove == bool(policy_id):
         raise fail("plan-policy: give POLICY_ID, or --remove to forget the plan's policy", 2)
     if policy_id is not None:
-        ids = default_registry().ids()
-        if "@" in policy_id or policy_id not in ids:
-            raise fail(f'policy: "{policy_id}" is not a policy id; known: {", ".join(ids)}', 2)
+        _known_policy(policy_id)
     with _store(ctx) as store:
-        actor = _admin(store, acting, password_fd)
-        current = store.settings.get(PLAN_POLICY_SETTING) or {}
-        mapping = {
-            k: v
-            for k, v in (current.items() if isinstance(current, dict) else [])
-            if k.strip().casefold() != plan.strip().casefold()
-        }
-        if policy_id is not None:
-            mapping[plan.strip()] = policy_id
-        store.settings.set(PLAN_POLICY_SETTING, mapping, actor=actor)
+        session = _admin(store, acting, password_fd)
+        plan_settings.set_plan_policy(store, session, plan, policy_id)
     click.echo(
         f"{plan}: policy removed" if remove else f"{plan}: requests are reviewed under {policy_id}"
     )
@@ -193,8 +176,8 @@ def plan_policy(
 def months(ctx: click.Context, months: int, acting: str | None, password_fd: int | None) -> None:
     """Authorization months when the policy states none (ING-CC-0090)."""
     with _store(ctx) as store:
-        actor = _admin(store, acting, password_fd)
-        store.settings.set(MONTHS_SETTING, months, actor=actor)
+        session = _admin(store, acting, password_fd)
+        plan_settings.set_default_months(store, session, months)
     click.echo(f"Default authorization period set: {months} months")
 
 

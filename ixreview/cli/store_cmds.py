@@ -26,16 +26,16 @@ from ixreview.cli.outfiles import make_room
 from ixreview.cli.workflow_cmds import BadInput as InputError
 from ixreview.cli.workflow_cmds import _sign_in, _store, password_fd_option
 from ixreview.domain.intake import CaseError
-from ixreview.store import (
+from ixreview.workflow import operations, records
+from ixreview.workflow.accounts import Session
+from ixreview.workflow.errors import WorkflowError
+from ixreview.workflow.gate import (
     DecisionCode,
     HistoryQuery,
     HistoryRow,
     RequestView,
     Store,
 )
-from ixreview.workflow import operations, records
-from ixreview.workflow.accounts import Session
-from ixreview.workflow.errors import WorkflowError
 
 F = TypeVar("F", bound=Callable[..., Any])
 DECISION_WORDS = [c.word for c in DecisionCode]
@@ -83,10 +83,9 @@ def _filters(func: F) -> F:
 def _query(store: Store, text: str | None, **opts: Any) -> HistoryQuery:
     reviewer_id = None
     if opts.get("reviewer"):
-        user = store.users.by_username(opts["reviewer"])
-        if user is None:
+        reviewer_id = records.reviewer_id(store, opts["reviewer"])
+        if reviewer_id is None:
             raise InputError(f'--reviewer: no user named "{opts["reviewer"]}"')
-        reviewer_id = user.id
     return HistoryQuery(
         text=text,
         member_id=opts.get("member_id"),
@@ -133,7 +132,7 @@ def import_case(
             for finding in exc.findings:
                 click.echo(f"{case_file.name}: {finding}", err=True)
             raise InputError(f"{case_file.name} was not imported") from None
-        pinned = store.requests.get(result.request_id).policy
+        pinned = records.pinned_policy(store, result.request_id)
     click.echo(f"imported {result.reference}; decision due {result.decision_due_at[:16]} UTC")
     if pinned:
         click.echo(f"policy {pinned}")
@@ -372,68 +371,19 @@ def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
 
     Exit 1 naming each altered, removed or missing entry or record.
     """
-    from ixreview.store.audit_check import verify_all
-    from ixreview.workflow import revocation, trust
+    from ixreview.workflow import audit_checks
 
     with _store(ctx) as store:
-        if getattr(store, "backend", None) == "postgresql":
-            # The team server appends and checks its own chain (docs/team-server.md);
-            # checkpoints kept away from it show a rewritten or cut log.
-            chain = store.verify_audit_chain()
-            if not chain.ok:
-                click.echo(
-                    f"audit log NOT intact at entry {chain.bad_seq}: {chain.reason}", err=True
-                )
-                ctx.exit(1)
-            problems = [
-                f"{path.name}: {why}"
-                for path in checkpoints
-                if (why := _team_checkpoint_problem(store, path)) is not None
-            ]
-            if problems:
-                click.echo(f"audit log NOT intact ({chain.entries} entries):", err=True)
-                for problem in problems:
-                    click.echo(f"  - {problem}", err=True)
-                ctx.exit(1)
-            click.echo(f"audit log intact: {chain.entries} entries, kept by the team "
-                       f"server; head {chain.head_hash or '-'}; "
-                       f"{len(checkpoints)} checkpoint(s) agree")  # fmt: skip
-            return
-        report = verify_all(store.conn, checkpoints)
-        report.problems.extend(revocation.unrevoked(store))
-        setting = trust.setting_problem(store)
-        if setting:
-            report.problems.append(setting)
-        trust_problem = trust.file_problem(store)  # the file beside the configuration
-        if trust_problem and trust_problem.serious:
-            report.problems.append(trust_problem.message)
-        elif trust_problem:
-            click.echo(f"Note: {trust_problem.message}", err=True)
-    head = f"head {report.head_seq} {report.head_hash or '-'}"
-    anchors = f"{report.letters_checked} letter anchor(s) and {len(checkpoints)} checkpoint(s)"
-    if report.ok:
-        keyed = "keyed (HMAC)" if report.keyed else "not yet keyed"
-        click.echo(f"audit log intact: {report.entries} entries, {keyed}; {head}; {anchors} agree")
+        verdict = audit_checks.verify(store, checkpoints)
+    for note in verdict.notes:
+        click.echo(f"Note: {note}", err=True)
+    if verdict.ok:
+        click.echo(verdict.summary)
         return
-    click.echo(f"audit log NOT intact ({report.entries} entries; {head}):", err=True)
-    for problem in report.problems:
+    click.echo(verdict.summary, err=True)
+    for problem in verdict.problems:
         click.echo(f"  - {problem}", err=True)
     ctx.exit(1)
-
-
-def _team_checkpoint_problem(store: Any, path: Path) -> str | None:
-    """Why the team server's chain no longer holds the checkpoint in PATH, or None."""
-    from ixreview.domain.limits import MAX_DOCUMENT_BYTES
-
-    try:
-        with path.open("rb") as handle:
-            doc = json.loads(handle.read(MAX_DOCUMENT_BYTES))
-    except (OSError, ValueError) as exc:
-        return f"cannot be read as a checkpoint ({getattr(exc, 'strerror', None) or exc})"
-    if not isinstance(doc, dict):
-        return "is not a checkpoint"
-    why: str | None = store.audit.check_checkpoint(doc)
-    return why
 
 
 @audit.command()
@@ -447,18 +397,11 @@ def _team_checkpoint_problem(store: Any, path: Path) -> str | None:
 @click.pass_context
 def checkpoint(ctx: click.Context, out: Path) -> None:
     """Write the audit log's head to FILE, so cutting its newest entries shows later."""
-    from ixreview.store.audit_check import checkpoint as make_checkpoint
-    from ixreview.store.audit_keys import write_private
-    from ixreview.store.clock import utc_iso
+    from ixreview.workflow import audit_checks
 
     with _store(ctx) as store:
-        if getattr(store, "backend", "sqlite") == "postgresql":
-            team_audit: Any = store.audit  # PgAuditLog: the server's own chain
-            doc = team_audit.checkpoint(utc_iso(store.now()))
-        else:
-            doc = make_checkpoint(store.conn, store.audit.key(), utc_iso(store.now()))
-    try:
-        write_private(out, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
-    except OSError as exc:
-        raise InputError(f"--out: cannot write {out}: {exc.strerror or exc}") from None
+        try:
+            doc = audit_checks.checkpoint(store, out)
+        except OSError as exc:
+            raise InputError(f"--out: cannot write {out}: {exc.strerror or exc}") from None
     click.echo(f"checkpoint: entry {doc['seq']} {doc['hash'] or '-'} written to {out}")

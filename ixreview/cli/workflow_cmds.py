@@ -21,18 +21,18 @@ from typing import Any
 import click
 
 from ixreview.cli.outfiles import readable_fd
-from ixreview.store import (
+from ixreview.workflow import accounts, deactivation, operations
+from ixreview.workflow.accounts import DEFAULT_SECURITY, Account, Security, Session
+from ixreview.workflow.errors import WorkflowError
+from ixreview.workflow.gate import (
     DuplicateReferenceError,
     NotFoundError,
     PolicyNotAssignable,
     Store,
     StoreError,
     open_store,
+    system_now,
 )
-from ixreview.store.clock import system_now
-from ixreview.workflow import accounts, deactivation, operations
-from ixreview.workflow.accounts import DEFAULT_SECURITY, Account, Security, Session
-from ixreview.workflow.errors import WorkflowError
 from ixreview.workflow.permissions import CancelReason, MissingItem
 from ixreview.workflow.prefill import with_engine_items
 from ixreview.workflow.roles import Role

@@ -505,3 +505,8 @@ def letter_file_name(reference: str, kind: str) -> str:
     """`PA-2026-005102-approval.pdf`: the reference and the letter's kind."""
     safe = reference.replace("/", "_")
     return f"{safe}-{kind.replace('_', '-')}.pdf"
+
+
+def letter_pdf(store: Store, letter_id: int) -> bytes:
+    """The signed letter's bytes as stored (the demo writes them out unchanged)."""
+    return store.determinations.letter(letter_id).pdf

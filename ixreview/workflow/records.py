@@ -118,3 +118,14 @@ def backup(store: Store, session: Session, target: Path) -> Path:
 def restore(store: Store, session: Session, source: Path) -> Path:
     user = administrator(store, session, "restore the database")
     return store.restore(source, actor=user.id)
+
+
+def reviewer_id(store: Store, username: str) -> int | None:
+    """The id of the account named `username` (a history filter), or None."""
+    user = store.users.by_username(username)
+    return None if user is None else user.id
+
+
+def pinned_policy(store: Store, request_id: int) -> str | None:
+    """The policy version fixed on a request at import ("ID@VERSION")."""
+    return store.requests.get(request_id).policy

@@ -1,0 +1,42 @@
+"""What the command line and the desktop app may hold of the record, and nothing more.
+
+They open the record here and name its value types and errors from here; everything
+they do with it goes through the workflow's functions (`records`, `operations`,
+`accounts`, `plan_settings`, `letter_records`, `audit_checks`, ...). An import-linter
+contract (pyproject.toml) keeps `ixreview.cli` from importing `ixreview.store`.
+"""
+
+from __future__ import annotations
+
+from ixreview.store import (
+    AuditAction,
+    DecisionCode,
+    DuplicateReferenceError,
+    HistoryQuery,
+    HistoryRow,
+    NotFoundError,
+    PolicyNotAssignable,
+    RequestView,
+    Store,
+    StoreError,
+    open_store,
+)
+from ixreview.store.clock import system_now, utc_iso
+from ixreview.store.connection import resolve_db_target
+
+__all__ = [
+    "AuditAction",
+    "DecisionCode",
+    "DuplicateReferenceError",
+    "HistoryQuery",
+    "HistoryRow",
+    "NotFoundError",
+    "PolicyNotAssignable",
+    "RequestView",
+    "Store",
+    "StoreError",
+    "open_store",
+    "resolve_db_target",
+    "system_now",
+    "utc_iso",
+]
