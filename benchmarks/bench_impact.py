@@ -27,6 +27,7 @@ import os
 import random
 import resource
 import sqlite3
+import statistics
 import sys
 import time
 from datetime import UTC, datetime, timedelta
@@ -169,14 +170,14 @@ def _replays(store: Any, n: int, quick: bool, where: str) -> dict[str, Any]:
         cpu.append(_cpu_s() - cpu_before)
         assert len(report.rows) == n
         changed = len(report.changed_rows)
-    best = min(samples)
+    limit = TARGET_MS * n / FULL_N
     return {
         "name": f"{where}policy impact replay, {n:,} requests under BCBST-IXEMPRA@draft",
-        "target": TARGET_MS,
+        "target": f"median < {limit / 1000:,.1f} s",
         "unit": "ms",
         "samples": samples,
         "peak_mb": _peak_mb(),
-        "met": best <= TARGET_MS * n / FULL_N,
+        "met": statistics.median(samples) <= limit,
         "note": f"{changed:,} requests would change outcome; {min(cpu):.1f} CPU-s in all "
         f"processes (wall time on {os.cpu_count()} idle cores is about "
         f"{min(cpu) / (os.cpu_count() or 1):.1f} s; on a shared machine it includes waiting "
