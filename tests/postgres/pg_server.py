@@ -5,7 +5,9 @@ run as the `postgres` system user when we are root (initdb refuses root), in a
 temporary directory that only listens on a Unix socket inside it
 (listen_addresses=''), with fsync off because the data is thrown away. `stop()`
 is registered with atexit as well, so a crashed or interrupted run leaves no
-server behind. Each test database is a copy of a migrated template
+server behind; a run killed outright (SIGKILL: no atexit) leaves its directory with
+its owner's pid, and the next start stops every such orphan (`reap_orphans`).
+Each test database is a copy of a migrated template
 (CREATE DATABASE ... TEMPLATE), which takes milliseconds.
 
 (tests/ is not a package; conftest files put this folder on sys.path.)
@@ -26,6 +28,7 @@ from pathlib import Path
 import psycopg
 
 SUPERUSER = "postgres"
+OWNER_FILE = "owner.pid"  # the test process a server belongs to
 
 
 def bin_dir() -> Path:
@@ -45,10 +48,10 @@ def bin_dir() -> Path:
 class PgServer:
     """One server in a temporary directory; `url(db)` names a database on it."""
 
-    def __init__(self) -> None:
+    def __init__(self, base: Path | None = None) -> None:
         # /tmp, not $TMPDIR: the postgres user must reach it, and a socket path is short.
-        base = "/tmp" if Path("/tmp").is_dir() else None
-        self.root = Path(tempfile.mkdtemp(prefix="ixreview-pg-", dir=base))
+        self.base = base or Path("/tmp")
+        self.root = Path(tempfile.mkdtemp(prefix="ixreview-pg-", dir=self.base))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self._names = itertools.count(1)
@@ -66,6 +69,8 @@ class PgServer:
             raise RuntimeError(f"{args[0]} failed: {result.stderr.strip() or result.stdout}")
 
     def start(self) -> PgServer:
+        reap_orphans(self.base)
+        (self.root / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
         self._run(
             "initdb", "-D", str(self.data), "-U", SUPERUSER, "-A", "trust",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
@@ -112,6 +117,35 @@ class PgServer:
     def drop_database(self, name: str) -> None:
         with self.admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def reap_orphans(base: Path = Path("/tmp")) -> list[Path]:
+    """Stop and remove the throwaway servers whose owning test process is gone (a run
+    killed outright cannot run its atexit); returns their directories."""
+    reaped = []
+    for owner in base.glob(f"ixreview-pg-*/{OWNER_FILE}"):
+        try:
+            pid = int(owner.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue
+        if _alive(pid):
+            continue
+        orphan = PgServer.__new__(PgServer)
+        orphan.root, orphan.data = owner.parent, owner.parent / "data"
+        orphan._running, orphan._as_root = True, os.geteuid() == 0
+        orphan.stop()
+        reaped.append(owner.parent)
+    return reaped
 
 
 # -- one server per test process, shared by every conftest that imports these ---------
