@@ -188,16 +188,8 @@ def months(ctx: click.Context, months: int, acting: str | None, password_fd: int
 @click.pass_context
 def lab_age(ctx: click.Context, days: int, acting: str | None, password_fd: int | None) -> None:
     """Days before the request within which baseline labs count as current (default 30)."""
-    from ixreview.workflow.errors import WorkflowError
-
     with _store(ctx) as store:
-        if not acting:
-            raise fail("--as ADMIN: name the administrator making this change", 2)
-        session, _ = _sign_in(store, acting, password_fd)
-        try:
-            set_lab_max_age(store, session, days)
-        except WorkflowError as exc:
-            raise fail(str(exc), getattr(exc, "exit_code", 1)) from None
+        set_lab_max_age(store, _admin(store, acting, password_fd), days)
     click.echo(
         f"Baseline labs are current when collected at most {days} days before the request"
     )
@@ -211,15 +203,7 @@ def lab_age(ctx: click.Context, days: int, acting: str | None, password_fd: int 
 def time_zone(ctx: click.Context, zone: str, acting: str | None, password_fd: int | None) -> None:
     """Show times on screen and on letters in ZONE (e.g. America/Chicago; "computer" for
     this computer's own zone, the default)."""
-    from ixreview.workflow.errors import WorkflowError
-
-    with _store(ctx) as store:
-        if not acting:
-            raise fail("--as ADMIN: name the administrator making this change", 2)
-        session, _ = _sign_in(store, acting, password_fd)
-        try:
-            key = set_time_zone(store, session, zone)
-        except WorkflowError as exc:
-            raise fail(str(exc), getattr(exc, "exit_code", 1)) from None
+    with _store(ctx) as store:  # turns a refused change into its one-line message
+        key = set_time_zone(store, _admin(store, acting, password_fd), zone)
     where = key or "this computer's time zone"
     click.echo(f"Times are shown in {where}")

@@ -94,6 +94,8 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
         """The administrator's settings as the settings dialog shows them."""
         from ixreview.store.intake import PLAN_POLICY_SETTING
         from ixreview.workflow.letterdata import LETTERHEAD_SETTING
+        from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
+        from ixreview.workflow.plan_rules import DEFAULT_MONTHS_SETTING
         from ixreview.workflow.zone import TIME_ZONE_SETTING
 
         head = self.setting(LETTERHEAD_SETTING) or {}
@@ -104,9 +106,9 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
             "plan_logo": head.get("logo_path"),
             "expedited_hours": self.setting("clock.expedited_hours"),
             "standard_days": self.setting("clock.standard_days"),
-            "authorization_months": self.setting("authorization.default_months"),
+            "authorization_months": self.setting(DEFAULT_MONTHS_SETTING),
             "idle_minutes": self.setting("idle_lock_minutes"),
-            "default_policy": self.setting("policy.default"),
+            "default_policy": self.setting(DEFAULT_POLICY_SETTING),
             "plan_policies": self.setting(PLAN_POLICY_SETTING) or {},
             "time_zone": self.setting(TIME_ZONE_SETTING),
         }
@@ -118,6 +120,8 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
         from ixreview.letters.model import PlanLetterhead
         from ixreview.store.intake import PLAN_POLICY_SETTING
         from ixreview.workflow.letterdata import set_letterhead
+        from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
+        from ixreview.workflow.plan_rules import DEFAULT_MONTHS_SETTING
         from ixreview.workflow.zone import TIME_ZONE_SETTING, zone_named
 
         if not self.is_admin:
@@ -139,9 +143,9 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
         keys = {
             "expedited_hours": "clock.expedited_hours",
             "standard_days": "clock.standard_days",
-            "authorization_months": "authorization.default_months",
+            "authorization_months": DEFAULT_MONTHS_SETTING,
             "idle_minutes": "idle_lock_minutes",
-            "default_policy": "policy.default",
+            "default_policy": DEFAULT_POLICY_SETTING,
             "plan_policies": PLAN_POLICY_SETTING,
         }
         with self.store.transaction():

@@ -193,5 +193,7 @@ class DeskBase:
         return self.store.settings.get(key, default)
 
     def default_policy(self) -> str | None:
-        value = self.store.settings.get("policy.default")
+        from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
+
+        value = self.store.settings.get(DEFAULT_POLICY_SETTING)
         return str(value) if value else None
