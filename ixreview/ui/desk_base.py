@@ -157,20 +157,9 @@ class DeskBase:
     def evaluator(self) -> Callable[[Case, str | None], Evaluation]:
         """The engine under the plan's rules (authorization months, lab age limit), so
         the live criteria panel judges a case as the decision will."""
-        from ixreview.domain.engine import evaluate
         from ixreview.workflow.plan_rules import plan_rules
 
-        rules = plan_rules(self.store)
-
-        def run(case: Case, policy: str | None) -> Evaluation:
-            return evaluate(
-                case,
-                policy,
-                default_months=rules.default_months,
-                lab_max_age_days=rules.lab_max_age_days,
-            )
-
-        return run
+        return plan_rules(self.store).engine()
 
     def local_now(self) -> datetime:
         """The store clock's time in the plan's time zone (a setting; the computer's)."""

@@ -9,7 +9,9 @@ the screen and the decision never judge a case under different rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ixreview.domain.engine import DEFAULT_AUTHORIZATION_MONTHS, evaluate
@@ -35,15 +37,17 @@ class PlanRules:
     default_months: int = DEFAULT_AUTHORIZATION_MONTHS
     lab_max_age_days: int = LAB_MAX_AGE_DAYS
 
+    def engine(self) -> Callable[[Case, str | None], Evaluation]:
+        """The engine under these rules (a refused policy raises the engine's PolicyError:
+        the desk's live panel shows it at the policy field)."""
+        return partial(
+            evaluate, default_months=self.default_months, lab_max_age_days=self.lab_max_age_days
+        )
+
     def evaluate(self, case: Case, policy: str | None) -> Evaluation:
         """The engine under these rules; a policy the registry refuses is bad input."""
         try:
-            return evaluate(
-                case,
-                policy,
-                default_months=self.default_months,
-                lab_max_age_days=self.lab_max_age_days,
-            )
+            return self.engine()(case, policy)
         except PolicyError as exc:
             raise InvalidInput("policy", str(exc)) from None
 
