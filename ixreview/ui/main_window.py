@@ -30,24 +30,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ixreview.ui.colors import text_style
 from ixreview.ui.desk import Desk, DeskError
-from ixreview.ui.history_model import REFERENCE_ROLE as HISTORY_REFERENCE
-from ixreview.ui.history_model import HistoryModel
-from ixreview.ui.queue_model import QueuePage, search_row
+from ixreview.ui.history_page import HistoryPage
+from ixreview.ui.queue_model import QueuePage
 from ixreview.ui.review_tab import ReviewTab
 from ixreview.ui.team_banner import TeamActions
 from ixreview.ui.words import reviewer_name, reviewer_with_role
@@ -117,70 +112,16 @@ class MainWindow(QMainWindow):
 
     # -- history --------------------------------------------------------------------------
     def _make_history(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        row, self.history_box = search_row(
-            page, "Se&arch:", "Search history", "member ID, name, birth date or reference"
-        )
-        go = QPushButton("Fi&nd", page)
-        go.clicked.connect(self.search_history)
-        self.history_box.returnPressed.connect(self.search_history)
-        row.addWidget(go)
-        layout.addLayout(row)
-        self.history_model = HistoryModel(lambda _after, _limit: ([], None), self)
-        self.history_model.names = self.desk.person
-        self.history_view = QTableView(page)
-        self.history_view.setObjectName("history_view")
-        self.history_view.setAccessibleName("History results")
-        self.history_view.setModel(self.history_model)
-        self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.history_view.horizontalHeader().setStretchLastSection(True)
-        self.history_view.activated.connect(
-            lambda index: self.open_review(str(index.data(HISTORY_REFERENCE)))
-        )
-        layout.addWidget(self.history_view, 1)
-        buttons = QHBoxLayout()
-        self.history_open = QPushButton("&Open", page)
-        self.history_reprint = QPushButton("Re&print letter…", page)
-        self.history_continue = QPushButton("Start &continuation request", page)
-        for button, slot in (
-            (self.history_open, lambda: self._with_history_selection(self.open_review)),
-            (self.history_reprint, lambda: self._with_history_selection(self.reprint)),
-            (self.history_continue, lambda: self._with_history_selection(self.start_continuation)),
-        ):
-            button.clicked.connect(slot)
-            button.setEnabled(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.history_view.selectionModel().selectionChanged.connect(self._history_selected)
+        page = self.history_page = HistoryPage(self.desk, self)
+        page.opened.connect(self.open_review)
+        page.reprintRequested.connect(self.reprint)
+        page.continuationRequested.connect(self.start_continuation)
+        page.status.connect(self.statusBar().showMessage)
+        self.history_box, self.history_model, self.history_view = page.box, page.model, page.view
         return page
 
-    def selected_history_reference(self) -> str | None:
-        rows = self.history_view.selectionModel().selectedRows()
-        return str(rows[0].data(HISTORY_REFERENCE)) if rows else None
-
-    def _with_history_selection(self, action: Callable[[str], object]) -> None:
-        if reference := self.selected_history_reference():
-            action(reference)
-
-    def _history_selected(self) -> None:
-        reference = self.selected_history_reference()
-        past = None
-        if reference:
-            try:
-                past = self.desk.past_case(reference)
-            except DeskError:
-                past = None
-        self.history_open.setEnabled(reference is not None)
-        self.history_reprint.setEnabled(bool(past and past.letters))
-        self.history_continue.setEnabled(bool(past and past.can_continue))
-
     def search_history(self) -> None:
-        self.history_model.reset(self.desk.history_fetcher(self.history_box.text()))
-        self._history_selected()
-        self.history_view.resizeColumnsToContents()
-        self.statusBar().showMessage(f"{self.history_model.rowCount()} shown (more load on scroll)")
+        self.history_page.search()
 
     # -- reviews --------------------------------------------------------------------------
     def open_review(self, reference: str) -> ReviewTab | None:
@@ -485,7 +426,7 @@ class MainWindow(QMainWindow):
     def _current_or_selected(self) -> str | None:
         if tab := self.current_review():
             return tab.reference
-        return self.selected_history_reference() if self.tabs.currentIndex() == 1 else None
+        return self.history_page.selected_reference() if self.tabs.currentIndex() == 1 else None
 
     def _reprint_current(self) -> None:
         if reference := self._current_or_selected():
@@ -497,8 +438,7 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(1)
-        self.history_box.setFocus()
-        self.history_box.selectAll()
+        self.history_page.focus_search()
 
     def policy_impact(self) -> None:
         """Tools > Policy impact (a window of its own; the replay runs off this thread)."""

@@ -77,11 +77,29 @@ def audit(desk: Any, action: str) -> list[Any]:
 def test_history_buttons_follow_the_selected_case(qtbot: Any, window: Any) -> None:
     search(qtbot, window, "ibanez")
     assert window.history_model.rowCount() == 2
-    assert not window.history_continue.isEnabled()  # nothing selected yet
+    page = window.history_page
+    assert not page.continue_button.isEnabled()  # nothing selected yet
     select_history(window, "PA-2026-004211")
-    assert window.history_reprint.isEnabled() and window.history_continue.isEnabled()
+    assert page.reprint_button.isEnabled() and page.continue_button.isEnabled()
     select_history(window, "PA-2026-009001")  # denied: a letter, but nothing to continue
-    assert window.history_reprint.isEnabled() and not window.history_continue.isEnabled()
+    assert page.reprint_button.isEnabled() and not page.continue_button.isEnabled()
+
+
+def test_history_open_and_continue_buttons_act_on_the_selected_case(
+    qtbot: Any, window: Any
+) -> None:
+    search(qtbot, window, "ibanez")
+    assert window.statusBar().currentMessage() == "2 shown (more load on scroll)"
+    select_history(window, "PA-2026-009001")
+    qtbot.mouseClick(window.history_page.open_button, Qt.MouseButton.LeftButton)
+    tab = window.current_review()
+    assert tab.reference == "PA-2026-009001" and tab.review.read_only
+    window.tabs.setCurrentIndex(1)
+    select_history(window, "PA-2026-004211")
+    qtbot.mouseClick(window.history_page.continue_button, Qt.MouseButton.LeftButton)
+    tab = window.current_review()
+    assert tab.reference not in ("PA-2026-004211", "PA-2026-009001")
+    assert "continuation of PA-2026-004211" in window.statusBar().currentMessage()
 
 
 def test_reprint_shows_the_signed_original_and_audits_print_and_save(
@@ -92,7 +110,7 @@ def test_reprint_shows_the_signed_original_and_audits_print_and_save(
     desk = window.desk
     search(qtbot, window, "PA-2026-004211")
     select_history(window, "PA-2026-004211")
-    qtbot.mouseClick(window.history_reprint, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.history_page.reprint_button, Qt.MouseButton.LeftButton)
     preview = window.preview
     (letter,) = desk.letter_records("PA-2026-004211")
     assert preview.pdf == letter.pdf and preview.page_count() >= 1
