@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 
 class DrugClass(StrEnum):
@@ -88,14 +89,19 @@ def _index() -> dict[str, tuple[str, DrugClass]]:
 _INDEX = _index()
 
 
+@lru_cache(maxsize=4096)  # a pure look-up; a treatment history names the same few agents
+def _known(name: str) -> tuple[str, DrugClass] | None:
+    return _INDEX.get(normalize_agent(name))
+
+
 def classify_agent(name: str) -> DrugClass | None:
     """The class of a known agent, or None when the vocabulary does not know it."""
-    hit = _INDEX.get(normalize_agent(name))
+    hit = _known(name)
     return hit[1] if hit else None
 
 
 def generic_name(name: str) -> str | None:
-    hit = _INDEX.get(normalize_agent(name))
+    hit = _known(name)
     return hit[0] if hit else None
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -59,6 +60,7 @@ def _is_month_end(d: date) -> bool:
     return (d + timedelta(days=1)).month != d.month
 
 
+@lru_cache(maxsize=8192)  # pure calendar arithmetic, asked again for every clause and version
 def window_end(last_dose: date, months: int) -> date:
     """The last day inside a window of `months` calendar months after the last dose."""
     if _is_month_end(last_dose):
@@ -66,6 +68,7 @@ def window_end(last_dose: date, months: int) -> date:
     return last_dose + relativedelta(months=months)
 
 
+@lru_cache(maxsize=8192)
 def _month_end_rule_moved(last_dose: date, months: tuple[int, ...]) -> bool:
     """True when the month-end rule ends a window later than the same day number would."""
     return any(window_end(last_dose, m) != last_dose + relativedelta(months=m) for m in months)

@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, NamedTuple
 
 from ixreview.domain.policies import PolicyError, PolicyVersion, default_registry
 from ixreview.store import Store, reporting
@@ -34,7 +34,10 @@ from ixreview.workflow.errors import InvalidInput, NotPermitted, WorkflowError
 from ixreview.workflow.plan_rules import plan_rules
 from ixreview.workflow.replay import Answer, ClauseChange, Job, run_batch, worker_init
 
-BATCH = 1000
+BATCH = 1000  # rows a pool worker evaluates at a time
+# Rows read per query: a page's query costs about as much as a scan of the period,
+# so few large pages (split into batches for the pool) keep the reading cheap.
+PAGE = 10_000
 POOL_FROM = 4000  # smaller records are quicker in process than starting a pool
 OUTCOME_WORDS = {
     "meets_criteria": "meets the criteria",
@@ -55,6 +58,17 @@ Progress = Callable[[int, int], None]
 
 class ReplayCancelled(WorkflowError):
     """The reviewer cancelled the replay before it finished; nothing was reported."""
+
+
+class Listed(NamedTuple):
+    """What the report keeps of a request read (not its case)."""
+
+    reference: str
+    received_at: str
+    state: str
+    policy: str
+    member_id: str | None
+    member_name: str
 
 
 @dataclass(frozen=True)
@@ -201,23 +215,27 @@ def replay(
     days = plan_rules(store).lab_max_age_days  # the plan's rule, as every decision takes it
     lo, hi = _period(start, end)
     total = reporting.replay_count(store, target.id, lo, hi)
-    rows: dict[int, reporting.ReplayRow] = {}
+    rows: dict[int, Listed] = {}
     answers: dict[int, Answer] = {}
     stop = cancelled or (lambda: False)
 
     def batches() -> Iterator[list[Job]]:
         known: dict[str, bool] = {}
-        for batch in reporting.replay_rows(store, target.id, lo, hi, batch=BATCH):
-            jobs = []
-            for r in batch:
-                rows[r.request_id] = r
-                if r.policy not in known:
-                    known[r.policy] = _known(r.policy)
-                if known[r.policy]:
-                    jobs.append((r.request_id, r.intake_json, r.answers_json, r.policy))
-                else:
-                    answers[r.request_id] = (r.request_id, None, None, ())
-            yield jobs
+        for page in reporting.replay_rows(store, target.id, lo, hi, batch=PAGE):
+            for at in range(0, len(page), BATCH):
+                jobs = []
+                for r in page[at : at + BATCH]:
+                    # Kept for the report without the case texts: memory stays small.
+                    rows[r.request_id] = Listed(
+                        r.reference, r.received_at, r.state, r.policy, r.member_id, r.member_name
+                    )
+                    if r.policy not in known:
+                        known[r.policy] = _known(r.policy)
+                    if known[r.policy]:
+                        jobs.append((r.request_id, r.intake_json, r.answers_json, r.policy))
+                    else:
+                        answers[r.request_id] = (r.request_id, None, None, ())
+                yield jobs
 
     def collect(done: list[Answer]) -> None:
         for a in done:
@@ -280,7 +298,7 @@ def _report(
     target: PolicyVersion,
     start: date | None,
     end: date | None,
-    rows: dict[int, reporting.ReplayRow],
+    rows: dict[int, Listed],
     answers: dict[int, Answer],
     members: bool,
 ) -> ImpactReport:

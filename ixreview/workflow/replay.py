@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
@@ -32,17 +31,9 @@ from ixreview.workflow.casefile import _put as put_answer
 
 Value = bool | None
 Facts = dict[str, Any]
-# A compiled node: facts and the clause cache in, a three-valued truth out.
-Compiled = Callable[[Facts, dict[str, Value]], Value]
 
 _OUTCOME = {True: Outcome.MEETS, False: Outcome.DOES_NOT_MEET, None: Outcome.NEEDS_INFORMATION}
 _STATUS = {True: Truth.MET, False: Truth.NOT_MET, None: Truth.UNKNOWN}
-_OPS: dict[str, Callable[[Any, Decimal], bool]] = {
-    "lt": lambda a, b: a < b,
-    "le": lambda a, b: a <= b,
-    "gt": lambda a, b: a > b,
-    "ge": lambda a, b: a >= b,
-}
 
 
 @dataclass(frozen=True)
@@ -54,7 +45,14 @@ class Verdict:
 
 
 class CompiledVersion:
-    """A policy version's trees turned into closures once (cached per process)."""
+    """A policy version's trees turned into one Python function, once per process.
+
+    The function takes the facts and returns the initial and continuation trees'
+    values and every clause's value (each clause computed once, before the clauses
+    and trees that refer to it). Clause and fact names never enter the source: they
+    are constants the function looks up by number. The values are pure functions of
+    the facts, so computing every clause gives what the engine's memo would give.
+    """
 
     def __init__(self, version: PolicyVersion) -> None:
         self.version = version
@@ -62,92 +60,108 @@ class CompiledVersion:
         self.facts = {f for c in version.clauses for f in c.logic.fact_names()}
         self.facts |= version.decision.initial.fact_names()
         self.facts |= version.decision.continuation.fact_names()
-        self.clauses: dict[str, Compiled] = {}
-        for c in version.clauses:
-            self.clauses[c.id] = self._compile(c.logic)
         self.applies = [(c.id, frozenset(c.applies_to)) for c in version.clauses]
-        self.initial = self._compile(version.decision.initial)
-        self.continuation = self._compile(version.decision.continuation)
         self.one_tree = version.decision.initial == version.decision.continuation
-
-    def _clause(self, clause_id: str) -> Compiled:
-        def run(facts: Facts, memo: dict[str, Value]) -> Value:
-            if clause_id not in memo:
-                memo[clause_id] = self.clauses[clause_id](facts, memo)
-            return memo[clause_id]
-
-        return run
-
-    def _compile(self, node: Node) -> Compiled:
-        if node.fact is not None:
-            return _leaf(node)
-        if node.clause is not None:
-            return self._clause(node.clause)
-        if node.not_ is not None:
-            inner = self._compile(node.not_)
-
-            def negate(facts: Facts, memo: dict[str, Value]) -> Value:
-                v = inner(facts, memo)
-                return None if v is None else not v
-
-            return negate
-        parts = [
-            self._compile(n) for n in (node.all_ if node.all_ is not None else node.any_ or [])
-        ]
-        decisive = node.all_ is None  # any: True decides; all: False decides
-
-        def combine(facts: Facts, memo: dict[str, Value]) -> Value:
-            # Every part is evaluated (as the engine does), so clause memos match.
-            values = [p(facts, memo) for p in parts]
-            if decisive in values:
-                return decisive
-            if None in values:
-                return None
-            return not decisive
-
-        return combine
+        self.run = _Source(version, sorted(self.facts)).function()
 
     def verdict(self, case: Case, facts: Facts) -> Verdict:
-        memo: dict[str, Value] = {}
+        initial, continuation, values = self.run(facts)
         rt = case.request_type
         decision_rt = rt
         if case.continuation is not None and decision_rt is None:
             decision_rt = RequestType.CONTINUATION
         if decision_rt == RequestType.INITIAL:
-            value = self.initial(facts, memo)
+            value = initial
         elif decision_rt == RequestType.CONTINUATION:
-            value = self.continuation(facts, memo)
+            value = continuation
+        elif self.one_tree:
+            value = initial
         else:
-            a = self.initial(facts, memo)
-            if self.one_tree:
-                value = a
-            else:
-                b = self.continuation(facts, memo)
-                value = a if a is not None and a == b else None
+            value = initial if initial is not None and initial == continuation else None
         statuses: dict[str, Truth] = {}
-        for cid, applies in self.applies:
+        for (cid, applies), v in zip(self.applies, values, strict=True):
             if rt is not None and rt.value not in applies:
                 statuses[cid] = Truth.NOT_APPLICABLE
             else:
-                if cid not in memo:
-                    memo[cid] = self.clauses[cid](facts, memo)
-                statuses[cid] = _STATUS[memo[cid]]
+                statuses[cid] = _STATUS[v]
         return Verdict(_OUTCOME[value], statuses)
 
 
-def _leaf(node: Node) -> Compiled:
-    name = node.fact
-    assert name is not None
-    kind = FACTS[name].kind
-    if kind == "bool":
-        return lambda facts, _memo: None if facts[name] is None else bool(facts[name])
-    if kind == "enum":
-        allowed = list(node.in_ or [])
-        return lambda facts, _memo: None if facts[name] is None else facts[name] in allowed
-    cmp = node.comparison()
-    assert cmp is not None
-    op, threshold = _OPS[cmp[0]], cmp[1]
-    return lambda facts, _memo: None if facts[name] is None else op(facts[name], threshold)
+_SYMBOLS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+
+
+class _Source:
+    """Writes a version's function: facts into locals, clauses in dependency order."""
+
+    def __init__(self, version: PolicyVersion, fact_names: list[str]) -> None:
+        self.version = version
+        self.fact_var = {name: f"f{i}" for i, name in enumerate(fact_names)}
+        self.clause_var = {c.id: f"c{i}" for i, c in enumerate(version.clauses)}
+        self.constants: dict[str, object] = {}
+        self.temps = 0
+        self.lines = [f"    {v} = facts[{self._const(n)}]" for n, v in self.fact_var.items()]
+        done: set[str] = set()
+        for c in version.clauses:
+            self._clause(c.id, done, ())
+
+    def _const(self, value: object) -> str:
+        name = f"k{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def _clause(self, cid: str, done: set[str], path: tuple[str, ...]) -> None:
+        if cid in done:
+            return
+        if cid in path:
+            raise ValueError(f"clause {cid} refers to itself")
+        logic = next(c.logic for c in self.version.clauses if c.id == cid)
+        for ref in logic.clause_refs():
+            self._clause(ref, done, (*path, cid))
+        self.lines.append(f"    {self.clause_var[cid]} = {self._expr(logic)}")
+        done.add(cid)
+
+    def _temp(self) -> str:
+        self.temps += 1
+        return f"t{self.temps}"
+
+    def _expr(self, node: Node) -> str:
+        if node.fact is not None:
+            v = self.fact_var[node.fact]
+            kind = FACTS[node.fact].kind
+            if kind == "bool":
+                return f"(None if {v} is None else bool({v}))"
+            if kind == "enum":
+                return f"(None if {v} is None else {v} in {self._const(list(node.in_ or []))})"
+            cmp = node.comparison()
+            assert cmp is not None
+            return f"(None if {v} is None else {v} {_SYMBOLS[cmp[0]]} {self._const(cmp[1])})"
+        if node.clause is not None:
+            return self.clause_var[node.clause]
+        if node.not_ is not None:
+            t = self._temp()
+            return f"(None if ({t} := {self._expr(node.not_)}) is None else not {t})"
+        parts = node.all_ if node.all_ is not None else node.any_ or []
+        decisive = node.all_ is None  # any: True decides; all: False decides
+        t = self._temp()
+        items = "".join(f"{self._expr(p)}, " for p in parts)
+        return (
+            f"({decisive} if {decisive} in ({t} := ({items})) "
+            f"else None if None in {t} else {not decisive})"
+        )
+
+    def function(self) -> Callable[[Facts], tuple[Value, Value, tuple[Value, ...]]]:
+        d = self.version.decision
+        clauses = "".join(f"{self.clause_var[c.id]}, " for c in self.version.clauses)
+        body = "\n".join(
+            [
+                "def run(facts):",
+                *self.lines,
+                f"    return {self._expr(d.initial)}, {self._expr(d.continuation)}, ({clauses})",
+            ]
+        )
+        scope: dict[str, Any] = dict(self.constants)
+        exec(compile(body, f"<policy {self.version.key}>", "exec"), scope)
+        return scope["run"]  # type: ignore[no-any-return]
 
 
 def worker_init() -> None:
@@ -166,9 +180,7 @@ def compiled(key: str) -> CompiledVersion:
     return CompiledVersion(default_registry().get(key))
 
 
-def compute_facts(
-    case: Case, names: set[str], lab_max_age_days: int = LAB_MAX_AGE_DAYS
-) -> Facts:
+def compute_facts(case: Case, names: set[str], lab_max_age_days: int = LAB_MAX_AGE_DAYS) -> Facts:
     return {n: FACTS[n].value_for(case, lab_max_age_days).value for n in names}
 
 
