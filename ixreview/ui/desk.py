@@ -1,9 +1,11 @@
-"""The GUI's one door to the store and the workflow layer (Anki's "collection" role).
+"""The GUI's one door to the workflow layer (Anki's "collection" role).
 
 Windows receive a `Desk` (never a global); every user action is one method here
-that calls the store or a workflow operation, so widgets hold no business logic.
-The store (sqlite-utils) and workflow are imported when the Desk is opened, after
-the sign-in window is already on screen, which keeps start-up under a second.
+that calls a workflow operation, so widgets hold no business logic. The desk never
+imports the store (an import-linter contract): it holds the record opened through
+`workflow.gate` and hands it to the workflow. The workflow and the store
+(sqlite-utils, psycopg) are imported when the Desk is opened, after the sign-in
+window is already on screen, which keeps start-up under a second.
 
 Reviews are saved through `save_review` on every change; the store bumps a
 revision per save and refuses a stale one (another window saved meanwhile), which
@@ -21,16 +23,16 @@ from ixreview.ui.desk_base import (
     DeskError,
     OpenReview,
     PastCase,
-    check_plan_policies,
     desk_error,
 )
 from ixreview.ui.desk_decisions import DecisionsDesk
 from ixreview.ui.desk_team import TeamDesk
+from ixreview.workflow.errors import WorkflowError  # a small module: no store, no Qt
 
 if TYPE_CHECKING:
-    from ixreview.store.models import Letter
+    from ixreview.workflow.gate import Letter
 
-__all__ = ["Desk", "DeskError", "OpenReview", "PastCase", "check_plan_policies"]
+__all__ = ["Desk", "DeskError", "OpenReview", "PastCase"]
 
 
 class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
@@ -39,7 +41,7 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
 
     @classmethod
     def open(cls, db: Path | str | None) -> Desk:
-        from ixreview.store.store import open_store  # sqlite-utils: after the window is up
+        from ixreview.workflow.gate import open_store  # the store: after the window is up
 
         try:
             return cls(open_store(db))
@@ -47,12 +49,18 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
             raise DeskError(str(exc)) from None
 
     def history_fetcher(self, text: str, **filters: Any):  # type: ignore[no-untyped-def]
-        from ixreview.store.history import HistoryQuery
+        from ixreview.workflow import records
+        from ixreview.workflow.gate import HistoryQuery
 
         query = HistoryQuery(text=text.strip() or None, **filters)
 
         def fetch(after: str | None, limit: int) -> tuple[list[Any], str | None]:
-            page = self.store.history.search(query, limit=limit, after=after)
+            try:  # each page audited as viewed, as on the command line
+                page = records.history_search(
+                    self.store, self._session(), query, limit=limit, after=after
+                )
+            except WorkflowError as exc:
+                raise DeskError(str(exc)) from None
             return page.rows, page.next_cursor
 
         return fetch
@@ -62,11 +70,12 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
 
     def letter_records(self, reference: str) -> list[Letter]:
         """Every signed letter of a request, oldest first (viewing them is audited)."""
-        from ixreview.store.errors import StoreError
+        from ixreview.workflow import records
+        from ixreview.workflow.gate import StoreError
 
         try:
-            return list(self.store.view_request(reference, actor=self.actor).letters)
-        except StoreError as exc:
+            return list(records.view(self.store, self._session(), reference).letters)
+        except (StoreError, WorkflowError) as exc:
             raise DeskError(str(exc)) from None
 
     def record_letter_output(self, letter: Letter, how: str, *, reprint: bool) -> None:
@@ -74,100 +83,38 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
 
         The details name ids only (never the path, which may carry a member's name).
         """
-        from ixreview.store.models import AuditAction
+        from ixreview.workflow import letter_records
 
-        action = {"printed": AuditAction.PRINTED, "exported": AuditAction.EXPORTED}[how]
-        self.store.audit.append(
-            action,
-            "letter",
-            letter.id,
-            actor=self.actor,
-            details={
-                "determination_id": letter.determination_id,
-                "kind": letter.kind,
-                "reprint": reprint,
-                "via": "gui",
-            },
-        )
+        try:
+            letter_records.record_output(self.store, self._session(), letter, how, reprint=reprint)
+        except WorkflowError as exc:
+            raise desk_error(exc) from None
 
     def settings_form(self) -> dict[str, Any]:
         """The administrator's settings as the settings dialog shows them."""
-        from ixreview.store.intake import PLAN_POLICY_SETTING
-        from ixreview.workflow.letterdata import LETTERHEAD_SETTING
-        from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
-        from ixreview.workflow.plan_rules import DEFAULT_MONTHS_SETTING
-        from ixreview.workflow.zone import TIME_ZONE_SETTING
+        from ixreview.workflow import settings_form
 
-        head = self.setting(LETTERHEAD_SETTING) or {}
-        return {
-            "plan_name": head.get("name"),
-            "plan_address": head.get("address_lines"),
-            "plan_phone": head.get("phone"),
-            "plan_logo": head.get("logo_path"),
-            "expedited_hours": self.setting("clock.expedited_hours"),
-            "standard_days": self.setting("clock.standard_days"),
-            "authorization_months": self.setting(DEFAULT_MONTHS_SETTING),
-            "idle_minutes": self.setting("idle_lock_minutes"),
-            "default_policy": self.setting(DEFAULT_POLICY_SETTING),
-            "plan_policies": self.setting(PLAN_POLICY_SETTING) or {},
-            "time_zone": self.setting(TIME_ZONE_SETTING),
-        }
+        return settings_form.read(self.store)
 
     def save_settings_form(self, values: dict[str, Any]) -> None:
-        """Write the dialog's values in one transaction; the letterhead is validated first."""
-        from pydantic import ValidationError
-
-        from ixreview.letters.model import PlanLetterhead
-        from ixreview.store.intake import PLAN_POLICY_SETTING
-        from ixreview.workflow.letterdata import set_letterhead
-        from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
-        from ixreview.workflow.plan_rules import DEFAULT_MONTHS_SETTING
-        from ixreview.workflow.zone import TIME_ZONE_SETTING, zone_named
+        """Check every value, then write them in one transaction (`workflow.settings_form`):
+        a form with one bad field changes nothing."""
+        from ixreview.workflow import settings_form
 
         if not self.is_admin:
             raise DeskError("only an administrator may change settings")
-        check_plan_policies(values.get("plan_policies"))
-        head = None
-        if values.get("plan_name"):
-            try:
-                head = PlanLetterhead(
-                    name=values["plan_name"],
-                    address_lines=values.get("plan_address") or [],
-                    phone=values.get("plan_phone") or "",
-                    logo_path=values.get("plan_logo") or None,
-                )
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(p) for p in first["loc"])
-                raise DeskError(f"letterhead {where}: {first['msg']}") from None
-        keys = {
-            "expedited_hours": "clock.expedited_hours",
-            "standard_days": "clock.standard_days",
-            "authorization_months": DEFAULT_MONTHS_SETTING,
-            "idle_minutes": "idle_lock_minutes",
-            "default_policy": DEFAULT_POLICY_SETTING,
-            "plan_policies": PLAN_POLICY_SETTING,
-        }
-        with self.store.transaction():
-            if head is not None:
-                set_letterhead(self.store, head, actor=self.actor)
-            for name, key in keys.items():
-                if values.get(name) is not None:
-                    self.store.settings.set(key, values[name], actor=self.actor)
-            if "time_zone" in values and values["time_zone"] != self.setting(TIME_ZONE_SETTING):
-                zone = values["time_zone"]
-                self.store.settings.set(
-                    TIME_ZONE_SETTING, zone_named(zone).key if zone else None, actor=self.actor
-                )
+        try:
+            settings_form.save(self.store, self._session(), values)
+        except WorkflowError as exc:
+            raise desk_error(exc) from None
 
     def policy_impact(self, policy: str, **options: Any) -> Any:
         """`workflow.impact.replay` (options: start, end, members, progress, cancelled).
 
         Safe on a worker thread: it opens its own connection to the same database
         (a SQLite connection belongs to the thread that opened it)."""
-        from ixreview.store.store import open_store
         from ixreview.workflow import impact
-        from ixreview.workflow.errors import WorkflowError
+        from ixreview.workflow.gate import open_store
 
         try:
             with open_store(self.store.path, clock=self.store.now) as store:
@@ -191,7 +138,6 @@ class Desk(AccountsDesk, TeamDesk, DecisionsDesk):
 
     def metrics(self, start: date, end: date, period: str) -> Any:
         from ixreview.workflow import metrics
-        from ixreview.workflow.errors import WorkflowError
 
         try:
             return metrics.metrics(

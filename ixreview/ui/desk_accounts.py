@@ -11,10 +11,10 @@ from ixreview.ui.desk_base import (
 )
 
 if TYPE_CHECKING:
-    from ixreview.store.models import User
     from ixreview.workflow.accounts import Account
     from ixreview.workflow.deactivation import Deactivation
     from ixreview.workflow.demo import ImportedSample
+    from ixreview.workflow.gate import User
 
 
 class AccountsDesk(DeskBase):
@@ -30,9 +30,9 @@ class AccountsDesk(DeskBase):
                     "No accounts exist yet: restart ixreview to create the first administrator."
                 )
             self.session = accounts.sign_in(self.store, username, password, **self._security())
+            self.user = accounts.active_user(self.store, self.session)
         except WorkflowError as exc:
             raise DeskError(str(exc)) from None
-        self.user = self.store.users.get(self.session.user_id)
         return self.user
 
     def needs_first_admin(self) -> bool:
@@ -98,9 +98,9 @@ class AccountsDesk(DeskBase):
 
     def load_samples(self) -> list[ImportedSample]:
         """Import the shipped sample requests for practice (nothing is decided)."""
-        from ixreview.store.errors import StoreError
         from ixreview.workflow import demo
         from ixreview.workflow.errors import WorkflowError
+        from ixreview.workflow.gate import StoreError
 
         try:
             return demo.import_samples(self.store, actor=self.actor)

@@ -14,9 +14,8 @@ if TYPE_CHECKING:
 
     from ixreview.domain.case import Case
     from ixreview.domain.evaluation import Evaluation
-    from ixreview.store.models import User
-    from ixreview.store.store import Store
     from ixreview.workflow.accounts import Security, Session
+    from ixreview.workflow.gate import Store, User
 
 # Page confirmations, count units and the draft-comparison switch have no column of
 # their own in the store yet: they ride in the review's clause comments under this key.
@@ -46,30 +45,6 @@ def desk_error(exc: Exception) -> DeskError:
         error.problem = exc.problem
         return error
     return DeskError(str(exc))
-
-
-def check_plan_policies(mapping: object) -> None:
-    """Refuse a policy-by-plan mapping the import could not use (None: left unchanged)."""
-    from ixreview.domain.policies import default_registry
-
-    if mapping is None:
-        return
-    field = "policy by plan"
-    if not isinstance(mapping, dict):
-        raise DeskError(f"{field}: expected plan names with a policy id each", field)
-    ids = default_registry().ids()
-    seen: set[str] = set()
-    for plan, policy in mapping.items():
-        name = plan.strip() if isinstance(plan, str) else ""
-        if not name:
-            raise DeskError(f"{field}: a plan name is empty", field)
-        if name.casefold() in seen:
-            raise DeskError(f"{field}: “{name}” is named twice", field)
-        seen.add(name.casefold())
-        if policy not in ids:
-            raise DeskError(
-                f"{field}, {name}: “{policy}” is not a policy id; known: {', '.join(ids)}", field
-            )
 
 
 @dataclass(frozen=True)
@@ -150,7 +125,9 @@ class DeskBase:
         from ixreview.ui.words import reviewer_name
 
         if user_id not in self._people:
-            user = self.store.users.get(user_id)
+            from ixreview.workflow.records import reviewer_account
+
+            user = reviewer_account(self.store, user_id)
             self._people[user_id] = reviewer_name(user) if user else f"reviewer {user_id}"
         return self._people[user_id]
 
@@ -179,10 +156,13 @@ class DeskBase:
         return shown(datetime.fromisoformat(when) if isinstance(when, str) else when, self.zone())
 
     def setting(self, key: str, default: Any = None) -> Any:
-        return self.store.settings.get(key, default)
+        """A plan setting (they hold no PHI; reading needs no sign-in)."""
+        from ixreview.workflow.plan_settings import value
+
+        return value(self.store, key, default)
 
     def default_policy(self) -> str | None:
         from ixreview.workflow.operations import DEFAULT_POLICY_SETTING
 
-        value = self.store.settings.get(DEFAULT_POLICY_SETTING)
+        value = self.setting(DEFAULT_POLICY_SETTING)
         return str(value) if value else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ixreview.ui.desk_base import (
     FIXED_BY_REQUEST,
@@ -18,33 +18,29 @@ from ixreview.ui.desk_base import (
 )
 from ixreview.ui.queue_model import QueueEntry
 from ixreview.ui.review_state import ALL_FIELDS, Answer, Origin, ReviewState, blank
-
-if TYPE_CHECKING:
-    pass
+from ixreview.workflow.errors import WorkflowError  # a small module: no store, no Qt
 
 
 class ReviewsDesk(DeskBase):
     """Work queue, import, open and autosave, policy reassignment, cancel, past cases."""
 
     def queue(self) -> list[QueueEntry]:
-        from ixreview.store.history import HistoryQuery
+        from ixreview.workflow import records
 
-        out = []
-        for state in ("draft", "referred", "pended"):
-            from ixreview.store.models import ReviewState as StoreState
-
-            page = self.store.history.search(HistoryQuery(state=StoreState(state)), limit=500)
-            for r in page.rows:
-                out.append(
-                    QueueEntry(
-                        r.reference,
-                        r.member_name,
-                        r.urgency or "not documented",
-                        r.state,
-                        datetime.fromisoformat(r.decision_due_at),
-                    )
-                )
-        return out
+        try:
+            rows = records.work_queue(self.store, self._session())
+        except WorkflowError as exc:
+            raise DeskError(str(exc)) from None
+        return [
+            QueueEntry(
+                r.reference,
+                r.member_name,
+                r.urgency or "not documented",
+                r.state,
+                datetime.fromisoformat(r.decision_due_at),
+            )
+            for r in rows
+        ]
 
     def import_file(self, path: Path) -> tuple[str, list[str]]:
         """Import a case file or PAS Bundle; returns (reference, warnings) or raises
@@ -65,8 +61,7 @@ class ReviewsDesk(DeskBase):
     @staticmethod
     def _import(call: Any, name: str) -> tuple[str, list[str]]:
         from ixreview.domain.intake import CaseError
-        from ixreview.store.errors import PolicyNotAssignable, StoreError
-        from ixreview.workflow.errors import WorkflowError
+        from ixreview.workflow.gate import PolicyNotAssignable, StoreError
 
         try:
             result = call()
@@ -83,13 +78,16 @@ class ReviewsDesk(DeskBase):
 
     def _import_new(self, make: Any, what: str, policy: str | None = None) -> tuple[str, list[str]]:
         """Import a case the desk made (`make(reference)` -> dict) under a fresh reference."""
-        from ixreview.store.errors import DuplicateReferenceError
         from ixreview.ui.new_requests import new_reference
+        from ixreview.workflow import records
+        from ixreview.workflow.gate import DuplicateReferenceError
 
         for _ in range(5):  # a clash of six random hex digits on one day is rare
             data = make(new_reference(self.local_now()))
             try:
-                result = self.store.import_case(json.dumps(data), actor=self.actor, policy=policy)
+                result = records.import_started(
+                    self.store, self._session(), json.dumps(data), policy=policy
+                )
             except DuplicateReferenceError:
                 continue
             except Exception as exc:  # CaseError, StoreError: in words, never a traceback
@@ -126,7 +124,7 @@ class ReviewsDesk(DeskBase):
                 f"{reference} is not an approval in force: a continuation extends an "
                 "approved authorization"
             )
-        request = self.store.requests.by_reference(reference)
+        request = self._view(reference).request
         intake = json.loads(request.intake_json)
         now = self.local_now()
         assert past.authorization_number is not None
@@ -144,13 +142,18 @@ class ReviewsDesk(DeskBase):
             policy=request.policy,
         )
 
-    def open_review(self, reference: str) -> OpenReview:
-        from ixreview.store.errors import StoreError
+    def _view(self, reference: str) -> Any:
+        """The request with its review, determinations and letters (audited as viewed)."""
+        from ixreview.workflow import records
+        from ixreview.workflow.gate import StoreError
 
         try:
-            view = self.store.view_request(reference, actor=self.actor)
-        except StoreError as exc:
+            return records.view(self.store, self._session(), reference)
+        except (StoreError, WorkflowError) as exc:
             raise DeskError(str(exc)) from None
+
+    def open_review(self, reference: str) -> OpenReview:
+        view = self._view(reference)
         request, review = view.request, view.review
         state = ReviewState.from_case(request.case())
         state.policy = request.policy  # fixed at import; None until one is assigned
@@ -183,7 +186,6 @@ class ReviewsDesk(DeskBase):
         them); a reviewer's value is stored with its origin (entered / override).
         """
         from ixreview.workflow import operations
-        from ixreview.workflow.errors import WorkflowError
 
         s = open_review.state
         answers: dict[str, Any] = {}
@@ -199,17 +201,16 @@ class ReviewsDesk(DeskBase):
             "compare_draft": s.compare_draft,
         }
         comments = {**s.clause_comments, META_KEY: json.dumps(meta, sort_keys=True)}
-        try:
-            with self.store.transaction():
-                saved = operations.save_answers(
-                    self.store,
-                    self._session(),
-                    open_review.reference,
-                    answers,
-                    expected_revision=open_review.revision,
-                    clause_comments=comments,
-                    comment=s.comment,
-                )
+        try:  # one transaction (the workflow's)
+            saved = operations.save_answers(
+                self.store,
+                self._session(),
+                open_review.reference,
+                answers,
+                expected_revision=open_review.revision,
+                clause_comments=comments,
+                comment=s.comment,
+            )
         except WorkflowError as exc:
             raise DeskError(str(exc)) from None
         open_review.revision = saved.revision
@@ -229,7 +230,6 @@ class ReviewsDesk(DeskBase):
         comment, so the open review takes the comment and revision as saved.
         """
         from ixreview.workflow import operations
-        from ixreview.workflow.errors import WorkflowError
 
         try:
             new = operations.reassign_policy(
@@ -252,7 +252,6 @@ class ReviewsDesk(DeskBase):
         """Cancel the review (C, no letter): a coded reason, or (physicians,
         administrators) a written one; returns a line for the status."""
         from ixreview.workflow import operations
-        from ixreview.workflow.errors import WorkflowError
 
         try:
             result = operations.cancel(
@@ -269,17 +268,14 @@ class ReviewsDesk(DeskBase):
         return f"Cancelled ({result.state}); no letter is sent."
 
     def past_case(self, reference: str) -> PastCase:
-        from ixreview.store.errors import StoreError
+        from ixreview.workflow import records
+        from ixreview.workflow.gate import StoreError
 
         try:
-            request = self.store.requests.by_reference(reference)
-            current = self.store.determinations.current(request.id)
-            letters = sum(
-                len(self.store.determinations.letters(d.id))
-                for d in self.store.determinations.for_request(request.id)
-            )
-        except StoreError as exc:
+            summary = records.decision_summary(self.store, self._session(), reference)
+        except (StoreError, WorkflowError) as exc:
             raise DeskError(str(exc)) from None
+        current, letters = summary.current, summary.letters
         if current is None:
             return PastCase(reference, None, None, None, None, letters)
         return PastCase(

@@ -95,9 +95,9 @@ def import_pas_path(window: MainWindow, path: Path) -> str | None:
     """Import a PAS request Bundle (or a case file) and open its review; the reference,
     or None when it was refused (said in a message naming each problem)."""
     from ixreview.domain.intake import CaseError
-    from ixreview.store.errors import StoreError
     from ixreview.workflow import records
     from ixreview.workflow.errors import WorkflowError
+    from ixreview.workflow.gate import StoreError
 
     desk = window.desk
     refused = None
@@ -146,9 +146,9 @@ def export_to(window: MainWindow, reference: str, kind: str, path: Path) -> bool
     import click
 
     from ixreview.cli.outfiles import make_room, write_private
-    from ixreview.store.errors import StoreError
     from ixreview.workflow import pas as pas_flow
     from ixreview.workflow.errors import WorkflowError
+    from ixreview.workflow.gate import StoreError
 
     desk = window.desk
     title = _EXPORTS[kind][0]
@@ -172,9 +172,9 @@ def export_to(window: MainWindow, reference: str, kind: str, path: Path) -> bool
 def show_sources(window: MainWindow) -> str | None:
     """Where each imported answer of the current review was read in its PAS Bundle, and
     its PAS metrics, in a message; the text shown (None when there is none)."""
-    from ixreview.store.errors import StoreError
     from ixreview.workflow import pas as pas_flow
     from ixreview.workflow.errors import WorkflowError
+    from ixreview.workflow.gate import StoreError
 
     tab = window.current_review()
     desk = window.desk

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from ixreview.store.folding import fold
+from ixreview.domain.folding import fold
 from ixreview.ui.colors import tone
 from ixreview.workflow.zone import shown
 

@@ -43,6 +43,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "expedited_hours": ("expedited_hours", "number"),
     "standard_days": ("standard_days", "number"),
     "authorization_months": ("auth_months", "number"),
+    "lab_age_days": ("lab_age_days", "number"),  # made in code: `lab_age_row`
     "idle_minutes": ("idle_minutes", "number"),
 }
 
@@ -73,8 +74,12 @@ class SettingsDialog(QDialog):
         self.plan_policies = PlanPolicyTable(self.ui, values.get("plan_policies"))
         self.time_zone = time_zone_box(values.get("time_zone"), self)
         self.ui.form.addRow("Time zone (screen and letters):", self.time_zone)
+        self.widgets: dict[str, Any] = {"lab_age_days": lab_age_row(self.ui)}
+        for attr, _kind in FIELDS.values():
+            if attr not in self.widgets:
+                self.widgets[attr] = getattr(self.ui, attr)
         for key, (attr, kind) in FIELDS.items():
-            widget = getattr(self.ui, attr)
+            widget = self.widgets[attr]
             value = values.get(key)
             if kind == "lines":
                 widget.setPlainText("\n".join(value or []))
@@ -91,7 +96,7 @@ class SettingsDialog(QDialog):
             "time_zone": self.time_zone.currentData(),
         }
         for key, (attr, kind) in FIELDS.items():
-            widget = getattr(self.ui, attr)
+            widget = self.widgets[attr]
             if kind == "lines":
                 out[key] = [s for s in widget.toPlainText().splitlines() if s.strip()]
             elif kind == "number":
@@ -123,6 +128,26 @@ class SettingsDialog(QDialog):
             self.ui.message.setStyleSheet(text_style("bad"))
             return
         self.accept()
+
+
+def lab_age_row(ui: Ui_SettingsDialog) -> QLineEdit:
+    """The plan's lab age limit, under the authorization months (not in the .ui form yet)."""
+    from PySide6.QtWidgets import QLabel
+
+    box = QLineEdit(ui.general_tab)
+    box.setObjectName("lab_age_days")
+    box.setAccessibleName("Baseline labs at most (days)")
+    box.setToolTip(
+        "How old the baseline blood counts and liver values may be on the day of review "
+        "(7 to 90 days; 30 when empty)"
+    )
+    label = QLabel("Baseline labs at &most (days):", ui.general_tab)
+    label.setBuddy(box)
+    position: Any = ui.form.getWidgetPosition(ui.auth_months)  # (row, role); stubs say object
+    ui.form.insertRow(int(position[0]) + 1, label, box)
+    QWidget.setTabOrder(ui.auth_months, box)
+    QWidget.setTabOrder(box, ui.idle_minutes)
+    return box
 
 
 def time_zone_box(current: str | None, parent: QWidget) -> QComboBox:

@@ -3,7 +3,8 @@
 They open the record here and name its value types and errors from here; everything
 they do with it goes through the workflow's functions (`records`, `operations`,
 `accounts`, `plan_settings`, `letter_records`, `audit_checks`, ...). An import-linter
-contract (pyproject.toml) keeps `ixreview.cli` from importing `ixreview.store`.
+contract (pyproject.toml) keeps `ixreview.cli` and `ixreview.ui` from importing
+`ixreview.store`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from ixreview.store import (
     DuplicateReferenceError,
     HistoryQuery,
     HistoryRow,
+    Letter,
     NotFoundError,
     PolicyNotAssignable,
     RequestView,
     Store,
     StoreError,
+    User,
     open_store,
 )
 from ixreview.store.clock import system_now, utc_iso
@@ -30,11 +33,13 @@ __all__ = [
     "DuplicateReferenceError",
     "HistoryQuery",
     "HistoryRow",
+    "Letter",
     "NotFoundError",
     "PolicyNotAssignable",
     "RequestView",
     "Store",
     "StoreError",
+    "User",
     "open_store",
     "resolve_db_target",
     "system_now",

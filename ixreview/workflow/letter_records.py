@@ -17,7 +17,7 @@ from ixreview.workflow.errors import InvalidInput, WorkflowError
 from ixreview.workflow.records import reader
 
 if TYPE_CHECKING:
-    from ixreview.store import Store
+    from ixreview.store import Letter, Store
     from ixreview.workflow.accounts import Session
 
 
@@ -99,3 +99,27 @@ def letter_on_record(store: Store, reference: str, pdf: bytes) -> LetterOnRecord
                 stored.sha256, f"request {reference}: letter {stored.id} is the one on record"
             )
     return latest or LetterOnRecord(None, f'request "{reference}" has no signed letter')
+
+
+OUTPUTS = {"printed": AuditAction.PRINTED, "exported": AuditAction.EXPORTED}
+
+
+def record_output(
+    store: Store, session: Session, letter: Letter, how: str, *, reprint: bool
+) -> None:
+    """Audit a stored letter leaving the desk: `how` is "printed" or "exported" (saved as
+    a file). The details name ids only, never the path (it may carry a member's name)."""
+    if how not in OUTPUTS:
+        raise InvalidInput("output", f'"{how}" is neither "printed" nor "exported"')
+    store.audit.append(
+        OUTPUTS[how],
+        "letter",
+        letter.id,
+        actor=reader(store, session).id,
+        details={
+            "determination_id": letter.determination_id,
+            "kind": letter.kind,
+            "reprint": reprint,
+            "via": "gui",
+        },
+    )

@@ -172,9 +172,7 @@ def _check(
 ) -> ReviewState:
     """Permission check; a refusal is audited (what was tried and why, no PHI)."""
     try:
-        return check(
-            loaded.role, loaded.state, request, ev, information=info, today=_today(store)
-        )
+        return check(loaded.role, loaded.state, request, ev, information=info, today=_today(store))
     except (NotPermitted, IllegalTransition) as exc:
         store.audit.append(
             "refused",
@@ -220,9 +218,7 @@ def _same_policy(request: RequestRecord, wanted: str, key: str) -> bool:
     if wanted == key:
         return True
     try:
-        return resolve_policy(request.case(), wanted).key == resolve_policy(
-            request.case(), key
-        ).key
+        return resolve_policy(request.case(), wanted).key == resolve_policy(request.case(), key).key
     except PolicyError:
         return False
 
@@ -262,10 +258,7 @@ def denial_prefill(store: Store, session: Session, reference: str) -> dict[str, 
     evaluation = _evaluate(store, case, policy_key(store, loaded.request))
     info = _information(store, loaded)
     if info is not None and not_received_denial(evaluation, info):
-        return {
-            c.id: information.not_received_reason(c, info)
-            for c in relied_on(evaluation, info)
-        }
+        return {c.id: information.not_received_reason(c, info) for c in relied_on(evaluation, info)}
     return denial_reasons(evaluation)
 
 
@@ -306,8 +299,12 @@ def reassign_policy(
             "review",
             loaded.review.id,
             actor=loaded.user.id,
-            details={"action": "reassign_policy", "role": loaded.role.value,
-                     "state": loaded.state.value, "why": "NotPermitted"},
+            details={
+                "action": "reassign_policy",
+                "role": loaded.role.value,
+                "state": loaded.state.value,
+                "why": "NotPermitted",
+            },
         )
         raise NotPermitted(
             "only a physician reviewer or an administrator may reassign a request's policy; "
@@ -331,17 +328,20 @@ def reassign_policy(
                 f"Policy reassigned by {loaded.user.full_name} ({stamp}) from "
                 f"{old or 'none'} to {new}: {reason.strip()}"
             )
-            review = replace(
-                loaded.review, comment=f"{loaded.review.comment}\n\n{entry}".strip()
-            )
+            review = replace(loaded.review, comment=f"{loaded.review.comment}\n\n{entry}".strip())
             store.reviews.save(review, revision, actor=loaded.user.id)
             store.audit.append(
                 "policy_reassigned",
                 "review",
                 loaded.review.id,
                 actor=loaded.user.id,
-                details={"request_id": loaded.request.id, "role": loaded.role.value,
-                         "from": old, "to": new, "reason_given": True},
+                details={
+                    "request_id": loaded.request.id,
+                    "role": loaded.role.value,
+                    "from": old,
+                    "to": new,
+                    "reason_given": True,
+                },
             )
     except PolicyNotAssignable as exc:
         raise InvalidInput("policy", str(exc).removeprefix("policy: ")) from None
@@ -373,7 +373,10 @@ def decision_clock(
 ) -> clock.ClockStatus:
     """Due time and time left, per plan type and urgency (settings)."""
     return _clock_status(
-        _clock_rules(store), request.received_at, request.urgency, request.plan,
+        _clock_rules(store),
+        request.received_at,
+        request.urgency,
+        request.plan,
         now or store.now(),
     )
 
@@ -409,9 +412,7 @@ def queue(store: Store, session: Session, *, now: datetime | None = None) -> lis
                     state=state,
                     urgency=row.urgency,
                     clock=_clock_status(rules, row.received_at, row.urgency, row.plan, moment),
-                    actionable=not (
-                        role == Role.NURSE_REVIEWER and state == ReviewState.REFERRED
-                    ),
+                    actionable=not (role == Role.NURSE_REVIEWER and state == ReviewState.REFERRED),
                 )
             )
     items.sort(key=lambda i: (i.clock.due_at, i.reference))
@@ -437,6 +438,21 @@ def save_answers(
     A value of None clears the answer (back to what the request said).
     Returns the review with its new revision; the GUI shows "saved" only then.
     """
+    with store.transaction():  # the checks read what the write replaces
+        return _save_answers(
+            store, session, reference, answers, expected_revision, clause_comments, comment
+        )
+
+
+def _save_answers(
+    store: Store,
+    session: Session,
+    reference: str,
+    answers: Mapping[str, Any],
+    expected_revision: int,
+    clause_comments: Mapping[str, str] | None,
+    comment: str | None,
+) -> Review:
     loaded = _load(store, session, reference)
     _expect(loaded, expected_revision)
     _check(store, loaded, Request(Action.SAVE), None)
@@ -448,9 +464,7 @@ def save_answers(
         if value is None:
             merged.pop(path, None)
         else:
-            merged[path] = answer_for(
-                loaded.request, path, value, user_id=loaded.user.id, at=now
-            )
+            merged[path] = answer_for(loaded.request, path, value, user_id=loaded.user.id, at=now)
     review = replace(
         loaded.review,
         answers=merged,
@@ -525,7 +539,10 @@ def information_not_received(
     goes on the review's record; the audit entry names the request for information.
     """
     return _change_state(
-        store, session, reference, Request(Action.INFO_NOT_RECEIVED, comment=note),
+        store,
+        session,
+        reference,
+        Request(Action.INFO_NOT_RECEIVED, comment=note),
         expected_revision,
     )
 
@@ -691,15 +708,14 @@ def _decide(
     target = _check(store, loaded, req, evaluation, info)
     signer = confirm_password(store, session, password, purpose="sign", security=security)
     credential = signing_credential(signer)
-    check_certificate_role(store, credential, loaded.role, user_id=signer.id,
-                           review_id=loaded.review.id)
+    check_certificate_role(
+        store, credential, loaded.role, user_id=signer.id, review_id=loaded.review.id
+    )
     now = in_zone(store.now(), plan_zone(store))  # the letter's time, in the plan's zone
     today = now.date()
     terms = None
     respond_by = (
-        letterdata.information_respond_by(store, case, today)
-        if req.action == Action.PEND
-        else None
+        letterdata.information_respond_by(store, case, today) if req.action == Action.PEND else None
     )
     if req.action == Action.APPROVE:
         try:
@@ -708,9 +724,7 @@ def _decide(
             raise InvalidInput("policy", str(exc)) from None
         number = f"IXA-{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
         continues = letterdata.continued_authorization(store, loaded.request.continuation_of)
-        terms = letterdata.approval_terms(
-            case, evaluation, number, months, continues=continues
-        )
+        terms = letterdata.approval_terms(case, evaluation, number, months, continues=continues)
     data = letterdata.build(
         kind=_LETTER_KINDS[req.action],
         plan=letterdata.letterhead(store),
@@ -737,8 +751,12 @@ def _decide(
             "review",
             loaded.review.id,
             actor=signer.id,
-            details={"request_id": loaded.request.id, "action": req.action.value,
-                     "role": loaded.role.value, "why": type(exc).__name__},
+            details={
+                "request_id": loaded.request.id,
+                "action": req.action.value,
+                "role": loaded.role.value,
+                "why": type(exc).__name__,
+            },
         )
         _raise_sign_failure(exc)
     code = DECISION_CODES[req.action]
@@ -746,7 +764,10 @@ def _decide(
     against = _against_engine(req.action, evaluation) and not unanswered
     with store.transaction():
         determination_id = _add_determination(
-            store, loaded, code, evaluation,
+            store,
+            loaded,
+            code,
+            evaluation,
             rationale=_rationale(req, evaluation, respond_by, info if unanswered else None),
             terms=terms,
         )

@@ -34,6 +34,11 @@ SHOWN = (
 )
 
 
+def value(store: Store, key: str, default: Any = None) -> Any:
+    """One setting as stored (`default` when unset)."""
+    return store.settings.get(key, default)
+
+
 def current(store: Store) -> dict[str, Any]:
     """Every plan setting by its key (None: not set)."""
     return {key: store.settings.get(key) for key in SHOWN}

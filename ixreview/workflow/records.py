@@ -8,9 +8,21 @@ Backups and restores copy every member's records: administrators only.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from ixreview.store import HistoryPage, HistoryQuery, ImportResult, RequestView, Store, User
+from ixreview.store import (
+    Determination,
+    HistoryPage,
+    HistoryQuery,
+    HistoryRow,
+    ImportResult,
+    NotFoundError,
+    RequestView,
+    ReviewState,
+    Store,
+    User,
+)
 from ixreview.workflow.accounts import Session, active_user, role_of
 from ixreview.workflow.errors import NotPermitted
 from ixreview.workflow.roles import Role
@@ -50,6 +62,15 @@ def import_text(
         return import_bundle(store, actor, raw_text, policy=policy)
     require_identity(raw_text)
     return store.import_case(raw_text, actor=actor, policy=policy)
+
+
+def import_started(
+    store: Store, session: Session, case_json: str, *, policy: str | None = None
+) -> ImportResult:
+    """A request the desk itself starts (a new empty review, a continuation): the
+    reviewer fills in what it lacks, so identity is not required here; deciding still
+    refuses until it is. Raises DuplicateReferenceError when the reference is taken."""
+    return store.import_case(case_json, actor=reader(store, session).id, policy=policy)
 
 
 def require_identity(case_json: str) -> None:
@@ -106,6 +127,59 @@ def history_page(
     return result
 
 
+def history_search(
+    store: Store, session: Session, query: HistoryQuery, *, limit: int, after: str | None
+) -> HistoryPage:
+    """One keyset page of the history search (the desk's list scrolls page by page);
+    audited as viewed like `history_page`."""
+    user = reader(store, session)
+    result = store.history.search(query, limit=limit, after=after)
+    store.audit.append(
+        "viewed",
+        "history",
+        None,
+        actor=user.id,
+        details={"filters": query.used_filters(), "rows": len(result.rows), "more": bool(after)},
+    )
+    return result
+
+
+QUEUE_STATES = (ReviewState.DRAFT, ReviewState.REFERRED, ReviewState.PENDED)
+QUEUE_LIMIT = 500  # per state; the queue is a work list, not a search
+
+
+def work_queue(store: Store, session: Session) -> list[HistoryRow]:
+    """The open requests (draft, referred, pended) a reviewer works from. Not audited
+    per refresh (other desks' changes refresh it); opening one is."""
+    reader(store, session)
+    rows: list[HistoryRow] = []
+    for state in QUEUE_STATES:
+        rows += store.history.search(HistoryQuery(state=state), limit=QUEUE_LIMIT).rows
+    return rows
+
+
+@dataclass(frozen=True)
+class DecisionSummary:
+    """What a past case offers: its current determination (None: undecided) and how
+    many signed letters its determinations have."""
+
+    current: Determination | None
+    letters: int
+
+
+def decision_summary(store: Store, session: Session, reference: str) -> DecisionSummary:
+    """The current determination of `reference` and its letter count (the history's
+    row and a closed case's banner show them; not audited: the list already shows the
+    decision). Raises NotFoundError."""
+    reader(store, session)
+    request = store.requests.by_reference(reference)
+    letters = sum(
+        len(store.determinations.letters(d.id))
+        for d in store.determinations.for_request(request.id)
+    )
+    return DecisionSummary(store.determinations.current(request.id), letters)
+
+
 def export_csv(store: Store, session: Session, query: HistoryQuery, path: Path) -> int:
     """The matching history as CSV (owner-only file); audited as exported."""
     return store.export_csv(query, path, actor=reader(store, session).id)
@@ -124,6 +198,15 @@ def reviewer_id(store: Store, username: str) -> int | None:
     """The id of the account named `username` (a history filter), or None."""
     user = store.users.by_username(username)
     return None if user is None else user.id
+
+
+def reviewer_account(store: Store, user_id: int) -> User | None:
+    """The account a record names (a decider, a claim's holder), so the desk can show
+    her name and credentials; None when no such account exists."""
+    try:
+        return store.users.get(user_id)
+    except NotFoundError:
+        return None
 
 
 def pinned_policy(store: Store, request_id: int) -> str | None:

@@ -132,3 +132,29 @@ def test_the_desk_refuses_a_policy_version_or_an_unknown_id(desk: Any) -> None:
             desk.save_settings_form({"plan_policies": {"BlueCross PPO": policy}})
     with pytest.raises(DeskError, match="named twice"):
         desk.save_settings_form({"plan_policies": {"A": "ING-CC-0090", " a ": "ING-CC-0090"}})
+
+
+def test_the_lab_age_limit_is_typed_in_settings_and_judged_through_the_workflow(
+    qtbot: Any, desk: Any
+) -> None:
+    from ixreview.ui.desk import DeskError
+    from ixreview.workflow.plan_rules import plan_rules
+
+    dialog = open_settings(qtbot, desk)
+    box = dialog.widgets["lab_age_days"]
+    assert box.accessibleName() == "Baseline labs at most (days)" and box.text() == ""
+    qtbot.keyClicks(box, "45")
+    assert save(qtbot, dialog, desk)
+    assert plan_rules(desk.store).lab_max_age_days == 45
+    again = open_settings(qtbot, desk)
+    assert again.widgets["lab_age_days"].text() == "45"
+    again.widgets["lab_age_days"].setText("120")
+    again.widgets["idle_minutes"].setText("9")
+    button = again.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    with pytest.raises(DeskError) as caught:  # the workflow's range, named by its words
+        desk.save_settings_form(again.values())
+    assert caught.value.field == "lab age limit (days)"
+    assert "from 7 to 90" in str(caught.value)
+    assert plan_rules(desk.store).lab_max_age_days == 45
+    assert desk.setting("idle_lock_minutes") is None  # nothing of the refused form was written
