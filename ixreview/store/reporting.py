@@ -2,9 +2,13 @@
 replay re-evaluates and the aggregates of the utilization-management metrics.
 
 Nothing here writes or audits; the workflow signs the user in and records what was
-read. The metrics read `decision_times` (one small row per determination, kept by
-triggers, migration 3) through covering indexes, so a report over a million
-determinations is a few index scans and never reads a determination's evaluation.
+read. On the desk (SQLite) the metrics read the monthly totals of the rollup
+(schema 6, `store/metrics_rollup.py`, kept by triggers): a report over a million
+determinations reads a few thousand totals, never the rows. Only a month cut by
+the period's start or end (a `--from`/`--to` in mid-month) is counted from its rows
+in `decision_times` (one small row per determination, migration 3) through covering
+indexes. A median is exact: the rollup's histogram of seconds to decision finds the
+bucket holding the middle rank, and only that bucket's rows are read and sorted.
 
 On the team server (a PostgreSQL store) each query runs the server's SQL in
 `store/postgres/reporting.py` over the same derived table and returns the same
@@ -17,6 +21,7 @@ column); `start` and `end` are ISO dates or times compared as text, `end` exclus
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
@@ -25,6 +30,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any, Protocol, TypeVar
+
+from ixreview.store.metrics_rollup import bucket_range, bucket_sql
 
 T = TypeVar("T")
 
@@ -165,18 +172,25 @@ def replay_rows(
 
 def decision_groups(store: Store, start: str, end: str) -> list[DecisionGroup]:
     """Determinations decided in [start, end), by month, urgency, decision, currency."""
-    first, last, aligned = _month_bounds(start, end)
     server = _server(store)
     if server is not None:
+        first, last, aligned = _month_bounds(start, end)
         rows = server.decision_groups(store, first, last, None if aligned else (start, end))
         return _decision_groups(rows)
-    clip = "" if aligned else " AND decided_at >= ? AND decided_at < ?"
+    span = _span(start, end)
     rows = store.conn.execute(
-        "SELECT month, expedited, decision, current, count(*), sum(seconds), sum(on_time)"
-        " FROM decision_times INDEXED BY decision_times_period"
-        " WHERE month BETWEEN ? AND ?" + clip + " GROUP BY month, expedited, decision, current",
-        (first, last) if aligned else (first, last, start, end),
+        "SELECT month, expedited, decision, current, count, seconds, on_time"
+        " FROM metrics_decided WHERE month BETWEEN ? AND ?",
+        (span.first, span.last),
     ).fetchall()
+    for month in span.cut:
+        rows += store.conn.execute(
+            "SELECT month, expedited, decision, current, count(*), sum(seconds), sum(on_time)"
+            " FROM decision_times INDEXED BY decision_times_period"
+            " WHERE month = ? AND decided_at >= ? AND decided_at < ?"
+            " GROUP BY month, expedited, decision, current",
+            (month, start, end),
+        ).fetchall()
     return _decision_groups(rows)
 
 
@@ -193,13 +207,24 @@ def reviewer_groups(store: Store, start: str, end: str) -> list[tuple[int, str, 
     if server is not None:
         rows = server.reviewer_groups(store, start, end)
         return [(int(u), str(d), bool(c), int(n)) for u, d, c, n in rows]
+    span = _span(start, end)
+    totals: Counter[tuple[int, str, int]] = Counter()
     rows = store.conn.execute(
-        "SELECT decider_id, decision, current, count(*)"
-        " FROM decision_times INDEXED BY decision_times_reviewer"
-        " WHERE decided_at >= ? AND decided_at < ? GROUP BY decider_id, decision, current",
-        (start, end),
+        "SELECT decider_id, decision, current, sum(count) FROM metrics_by_reviewer"
+        " WHERE month BETWEEN ? AND ? GROUP BY decider_id, decision, current",
+        (span.first, span.last),
     ).fetchall()
-    return [(int(u), str(d), bool(c), int(n)) for u, d, c, n in rows]
+    for month in span.cut:
+        rows += store.conn.execute(
+            "SELECT decider_id, decision, current, count(*)"
+            " FROM decision_times INDEXED BY decision_times_period"
+            " WHERE month = ? AND decided_at >= ? AND decided_at < ?"
+            " GROUP BY decider_id, decision, current",
+            (month, start, end),
+        ).fetchall()
+    for u, d, c, n in rows:
+        totals[int(u), str(d), int(c)] += int(n)
+    return [(u, d, bool(c), n) for (u, d, c), n in totals.items() if n]
 
 
 def _month_bounds(start: str, end: str) -> tuple[int, int, bool]:
@@ -212,50 +237,155 @@ def _month_bounds(start: str, end: str) -> tuple[int, int, bool]:
     return first, last, aligned
 
 
-def median_seconds(store: Store, expedited: bool, start: str, end: str, count: int) -> float | None:
-    """The exact median time from receipt to decision of the `count` current approvals
-    and denials decided in [start, end) (count from `decision_groups`).
+def _month_start(month: int) -> str:
+    return f"{month // 12:04d}-{month % 12 + 1:02d}-01"
 
-    Within one month the partial index is already in `seconds` order, so the median is
-    an offset into it; a longer period sorts its rows."""
+
+@dataclass(frozen=True)
+class _Span:
+    """The months of [start, end): `first`..`last` lie wholly inside it (read from the
+    rollup's totals; none when first > last), `cut` are those its start or end cuts
+    (at most two, counted from their rows)."""
+
+    first: int
+    last: int
+    cut: tuple[int, ...]
+
+
+def _span(start: str, end: str) -> _Span:
+    first = month_number(start)
+    last = month_number(end)
+    if end <= _month_start(last):  # ends at the start of that month: it is not in
+        last -= 1
+    if last < first:
+        return _Span(first, first - 1, ())
+
+    def whole(month: int) -> bool:
+        return start <= _month_start(month) and _month_start(month + 1) <= end
+
+    cut = tuple(m for m in dict.fromkeys((first, last)) if not whole(m))
+    return _Span(first + (first in cut), last - (last in cut), cut)
+
+
+def median_seconds(store: Store, expedited: bool, start: str, end: str, count: int) -> float | None:
+    """The exact median time from receipt to decision of the current approvals and
+    denials decided in [start, end) (`count` of them, from `decision_groups`; on the
+    desk the rollup's histogram counts them again within one read)."""
     if count <= 0:
         return None
-    first, last, aligned = _month_bounds(start, end)
-    limit, offset = 2 - count % 2, (count - 1) // 2
-    where = "month = ?" if first == last else "month BETWEEN ? AND ?"
-    args: list[object] = [int(expedited), first] if first == last else [int(expedited), first, last]
-    if not aligned:
-        where += " AND decided_at >= ? AND decided_at < ?"
-        args += [start, end]
-    rows = store.conn.execute(
-        "SELECT seconds FROM decision_times INDEXED BY decision_times_median"
-        " WHERE current = 1 AND decision IN ('A1', 'A3') AND expedited = ? AND "
-        + where
-        + " ORDER BY seconds LIMIT ? OFFSET ?",
-        [*args, limit, offset],
-    ).fetchall()
-    values = [int(r[0]) for r in rows]
-    return sum(values) / len(values) if values else None
+    server = _server(store)
+    if server is not None:
+        return medians(store, [(expedited, start, end, count)])[0]
+    with _snapshot(store.conn):
+        return _median(store.conn, int(expedited), start, end)
+
+
+_MEDIAN_ROWS = (
+    "FROM decision_times INDEXED BY decision_times_median"
+    " WHERE current = 1 AND decision IN ('A1', 'A3') AND expedited = ?"
+)
+
+
+def _median(conn: sqlite3.Connection, expedited: int, start: str, end: str) -> float | None:
+    """The median from the histogram: the bucket(s) of the middle rank(s), then their
+    rows only (whole months by index range, cut months clipped to [start, end))."""
+    span = _span(start, end)
+    histogram: Counter[int] = Counter()
+    for bucket, n in conn.execute(
+        "SELECT bucket, sum(count) FROM metrics_time_buckets"
+        " WHERE expedited = ? AND month BETWEEN ? AND ? GROUP BY bucket",
+        (expedited, span.first, span.last),
+    ):
+        histogram[bucket] += n
+    clip = " AND month = ? AND decided_at >= ? AND decided_at < ?"
+    for month in span.cut:
+        for bucket, n in conn.execute(
+            f"SELECT {bucket_sql('seconds')}, count(*) {_MEDIAN_ROWS}{clip} GROUP BY 1",
+            (expedited, month, start, end),
+        ):
+            histogram[bucket] += n
+    total = sum(histogram.values())
+    if total == 0:
+        return None
+    ranks = ((total - 1) // 2, total // 2)  # the middle one, or the middle two
+    buckets: list[int] = []
+    before = seen = 0
+    for bucket in sorted(histogram):
+        if not buckets and ranks[0] < seen + histogram[bucket]:
+            buckets, before = [bucket], seen
+        if ranks[1] < seen + histogram[bucket]:
+            buckets.append(bucket)
+            break
+        seen += histogram[bucket]
+    low, high = bucket_range(buckets[0])[0], bucket_range(buckets[-1])[1]
+    seconds = ("" if low is None else f" AND seconds >= {low}") + (
+        "" if high is None else f" AND seconds < {high}"
+    )
+    values: list[int] = []
+    if span.first <= span.last:
+        months = ", ".join(str(m) for m in range(span.first, span.last + 1))
+        values += [
+            r[0]
+            for r in conn.execute(
+                f"SELECT seconds {_MEDIAN_ROWS} AND month IN ({months}){seconds}", (expedited,)
+            )
+        ]
+    for month in span.cut:
+        values += [
+            r[0]
+            for r in conn.execute(
+                f"SELECT seconds {_MEDIAN_ROWS}{clip}{seconds}", (expedited, month, start, end)
+            )
+        ]
+    values.sort()
+    middle = [values[rank - before] for rank in ranks]
+    return sum(middle) / 2
+
+
+@contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction around queries that must see the same rows."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
 
 
 def received_counts(store: Store, start: str, end: str) -> tuple[int, int]:
     """(standard, expedited) requests received in [start, end); an undocumented
     urgency runs on the standard clock and counts as standard."""
-    total, expedited = store.conn.execute(
-        "SELECT count(*), coalesce(sum(urgency = 'expedited'), 0)"
-        " FROM requests INDEXED BY requests_received_urgency"
-        " WHERE received_at >= ? AND received_at < ?",
-        (start, end),
-    ).fetchone()
-    return int(total) - int(expedited), int(expedited)
+    span = _span(start, end)
+    counts = [0, 0]
+    for expedited, n in store.conn.execute(
+        "SELECT expedited, sum(count) FROM metrics_received"
+        " WHERE month BETWEEN ? AND ? GROUP BY expedited",
+        (span.first, span.last),
+    ):
+        counts[expedited] += n
+    for month in span.cut:
+        lo, hi = max(start, _month_start(month)), min(end, _month_start(month + 1))
+        total, expedited = store.conn.execute(
+            "SELECT count(*), coalesce(sum(urgency = 'expedited'), 0)"
+            " FROM requests INDEXED BY requests_received_urgency"
+            " WHERE received_at >= ? AND received_at < ?",
+            (lo, hi),
+        ).fetchone()
+        counts[0] += int(total) - int(expedited)
+        counts[1] += int(expedited)
+    return counts[0], counts[1]
 
 
 def medians(store: Store, asks: list[tuple[bool, str, str, int]]) -> list[float | None]:
     """`median_seconds` of each (expedited, start, end, count): on the team server in
-    one round trip, on the desk one offset into its index each."""
+    one round trip, on the desk from the rollup's histogram within one read."""
     server = _server(store)
     if server is None:
-        return [median_seconds(store, x, lo, hi, n) for x, lo, hi, n in asks]
+        with _snapshot(store.conn):
+            return [_median(store.conn, int(x), lo, hi) if n > 0 else None for x, lo, hi, n in asks]
     wanted = [i for i, (_x, _lo, _hi, n) in enumerate(asks) if n > 0]
     pages = []
     for i in wanted:

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from ixreview.store.errors import SchemaTooNewError
 from ixreview.store.folding import fold
+from ixreview.store.metrics_rollup import migrate_v6
 
 Migration = Callable[[Database], None]
 
@@ -367,6 +368,7 @@ MIGRATIONS: list[Migration] = [
     _v3_decision_times,
     _v4_cancel_code,
     _v5_pas_requests,
+    migrate_v6,  # the metrics rollup (store/metrics_rollup.py)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
