@@ -919,13 +919,18 @@ def _save_state(
     store: Store, loaded: _Loaded, review: Review, target: ReviewState, revision: int
 ) -> Review:
     try:
-        return store.reviews.save(
+        saved = store.reviews.save(
             replace(review, state=StoreReviewState(target.value)),
             revision,
             actor=loaded.user.id,
         )
     except ConflictError as exc:
         raise Conflict(str(exc)) from None
+    if target != ReviewState.DRAFT:  # resumed from a pend, she works on: the claim stays
+        from ixreview.workflow.teamwork import hand_on
+
+        hand_on(store, loaded.request.id, loaded.user.id)
+    return saved
 
 
 def _audit(

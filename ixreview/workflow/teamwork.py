@@ -73,6 +73,15 @@ def release(store: Store, session: Session, reference: str) -> None:
         server.claims.release(store.requests.by_reference(reference).id, session.user_id)
 
 
+def hand_on(store: Store, request_id: int, user_id: int) -> None:
+    """The review left this reviewer's hands (referred, pended, decided, cancelled): her
+    claim ends with the change, in its transaction, so the next reviewer (the physician
+    a nurse referred to) opens it for work, not read-only under her name."""
+    server = _server(store)
+    if server is not None:
+        server.claims.release(request_id, user_id)
+
+
 def next_case(store: Store, session: Session) -> str | None:
     """Claim the most urgent open request nobody holds; its reference, or None."""
     server = _server(store)

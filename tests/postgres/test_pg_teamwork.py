@@ -56,6 +56,23 @@ def test_a_claimed_request_names_its_reviewer_and_is_taken_over_with_a_reason(
         assert teamwork.claim(nina_desk, nina, REFERENCE) is not None
 
 
+def test_a_referral_hands_the_request_on_to_the_physician(team_url: str) -> None:
+    """The relay: the nurse's claim ends with her referral (in its transaction), so the
+    physician opens the request for work, not read-only under the nurse's name."""
+    _import(team_url, **{"labs.anc_per_mm3": 1000})
+    with open_store(team_url) as nina_desk, open_store(team_url) as pat:
+        nina = accounts.sign_in(nina_desk, "nina", PASSWORDS["nina"], security=FAST)
+        drpat = accounts.sign_in(pat, "drpat", PASSWORDS["drpat"], security=FAST)
+        assert teamwork.claim(nina_desk, nina, REFERENCE) is not None
+        with pytest.raises(Conflict):
+            teamwork.claim(pat, drpat, REFERENCE)
+        revision = nina_desk.view_request(REFERENCE).review.revision
+        operations.refer(nina_desk, nina, REFERENCE, "ANC below 1,500", expected_revision=revision)
+        assert teamwork.holder(pat, REFERENCE) is None
+        claim = teamwork.claim(pat, drpat, REFERENCE)
+        assert claim is not None and claim.holder == "Pat Physician, MD"
+
+
 def _next_case_worker(url: str, username: str, out: multiprocessing.Queue[list[str]]) -> None:
     with open_store(url) as store:
         session = accounts.sign_in(store, username, PASSWORDS[username], security=FAST)

@@ -6,6 +6,7 @@ urgent open request."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -231,3 +232,70 @@ def test_next_case_on_this_computer_opens_the_most_urgent_open_request(
     assert not tab.lease.isActive() and not tab.team_banner.isVisible()
     window.close()
     desk.close()
+
+
+class _DeskProcess:
+    """A desktop app in a process of its own (tests/ui/team_desk_child.py)."""
+
+    def __init__(self, url: str, username: str) -> None:
+        import subprocess
+
+        child = Path(__file__).with_name("team_desk_child.py")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(child), url, username],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        assert self.answer() == {"ready": username}
+
+    def answer(self) -> Any:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        assert line, f"the desk process ended (exit {self.proc.wait()})"
+        return json.loads(line)
+
+    def ask(self, command: str) -> Any:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        return self.answer()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            with contextlib.suppress(AssertionError, BrokenPipeError):  # it ended already
+                self.ask("quit")
+            self.proc.wait(timeout=30)
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe is not None:
+                pipe.close()
+
+
+def test_two_desk_processes_refer_on_one_deny_on_the_other_and_both_queues_follow(
+    team_url: str,
+) -> None:
+    """Issue 11's "done when": two desks (two processes) on one team server; the nurse
+    refers on one, the physician denies on the other, and each queue changes by itself."""
+    nurse = _DeskProcess(team_url, "nina")
+    try:
+        physician = _DeskProcess(team_url, "drpat")
+        try:
+            assert "T-2" not in nurse.ask("queue")["queue"]
+            assert nurse.ask("import T-2") == {"imported": "T-2"}
+            assert physician.ask("wait T-2 present")["seen"]  # the import reached desk 2
+            assert "Referred" in nurse.ask("refer T-2")["status"]
+            assert physician.ask("wait T-2 present")["seen"]  # still open: now referred
+            assert "Denied" in physician.ask("deny T-2")["status"]
+            assert nurse.ask("wait T-2 absent")["seen"]  # the denial reached desk 1
+            assert physician.ask("wait T-2 absent")["seen"]
+        finally:
+            physician.stop()
+    finally:
+        nurse.stop()
+    from ixreview.workflow.gate import open_store
+
+    with open_store(team_url) as store:
+        view = store.view_request("T-2")
+    assert [str(d.decision) for d in view.determinations] == ["A3"]
+    assert str(view.review.state) == "decided"
