@@ -290,33 +290,34 @@ def _median(conn: sqlite3.Connection, expedited: int, start: str, end: str) -> f
     """The median from the histogram: the bucket(s) of the middle rank(s), then their
     rows only (whole months by index range, cut months clipped to [start, end))."""
     span = _span(start, end)
-    histogram: Counter[int] = Counter()
-    for bucket, n in conn.execute(
-        "SELECT bucket, sum(count) FROM metrics_time_buckets"
-        " WHERE expedited = ? AND month BETWEEN ? AND ? GROUP BY bucket",
-        (expedited, span.first, span.last),
-    ):
-        histogram[bucket] += n
     clip = " AND month = ? AND decided_at >= ? AND decided_at < ?"
-    for month in span.cut:
-        for bucket, n in conn.execute(
-            f"SELECT {bucket_sql('seconds')}, count(*) {_MEDIAN_ROWS}{clip} GROUP BY 1",
-            (expedited, month, start, end),
-        ):
-            histogram[bucket] += n
-    total = sum(histogram.values())
+    histogram = conn.execute(
+        "SELECT bucket, sum(count) FROM metrics_time_buckets"
+        " WHERE expedited = ? AND month BETWEEN ? AND ? GROUP BY bucket ORDER BY bucket",
+        (expedited, span.first, span.last),
+    ).fetchall()
+    if span.cut:
+        merged: Counter[int] = Counter(dict(histogram))
+        for month in span.cut:
+            for bucket, n in conn.execute(
+                f"SELECT {bucket_sql('seconds')}, count(*) {_MEDIAN_ROWS}{clip} GROUP BY 1",
+                (expedited, month, start, end),
+            ):
+                merged[bucket] += n
+        histogram = sorted(merged.items())
+    total = sum(n for _bucket, n in histogram)
     if total == 0:
         return None
     ranks = ((total - 1) // 2, total // 2)  # the middle one, or the middle two
     buckets: list[int] = []
     before = seen = 0
-    for bucket in sorted(histogram):
-        if not buckets and ranks[0] < seen + histogram[bucket]:
+    for bucket, n in histogram:
+        if not buckets and ranks[0] < seen + n:
             buckets, before = [bucket], seen
-        if ranks[1] < seen + histogram[bucket]:
+        if ranks[1] < seen + n:
             buckets.append(bucket)
             break
-        seen += histogram[bucket]
+        seen += n
     low, high = bucket_range(buckets[0])[0], bucket_range(buckets[-1])[1]
     seconds = ("" if low is None else f" AND seconds >= {low}") + (
         "" if high is None else f" AND seconds < {high}"
@@ -324,22 +325,13 @@ def _median(conn: sqlite3.Connection, expedited: int, start: str, end: str) -> f
     values: list[int] = []
     if span.first <= span.last:
         months = ", ".join(str(m) for m in range(span.first, span.last + 1))
-        values += [
-            r[0]
-            for r in conn.execute(
-                f"SELECT seconds {_MEDIAN_ROWS} AND month IN ({months}){seconds}", (expedited,)
-            )
-        ]
+        sql = f"SELECT seconds {_MEDIAN_ROWS} AND month IN ({months}){seconds}"
+        values += [r[0] for r in conn.execute(sql, (expedited,))]
     for month in span.cut:
-        values += [
-            r[0]
-            for r in conn.execute(
-                f"SELECT seconds {_MEDIAN_ROWS}{clip}{seconds}", (expedited, month, start, end)
-            )
-        ]
+        sql = f"SELECT seconds {_MEDIAN_ROWS}{clip}{seconds}"
+        values += [r[0] for r in conn.execute(sql, (expedited, month, start, end))]
     values.sort()
-    middle = [values[rank - before] for rank in ranks]
-    return sum(middle) / 2
+    return float(sum(values[rank - before] for rank in ranks)) / 2
 
 
 @contextmanager
