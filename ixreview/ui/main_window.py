@@ -1,4 +1,4 @@
-"""The main window: work queue, history search, open reviews as tabs, letters, lock.
+"""The main window: queue and history tabs (QueuePage, HistoryPage), reviews, letters, lock.
 
 Menus carry every action with a shortcut (Ctrl+N new empty review, Ctrl+O
 import, Ctrl+F search, Ctrl+PgDown/PgUp next/previous step, Ctrl+D decide,
