@@ -49,6 +49,7 @@ from ixreview.ui.pages.request import PolicyError
 from ixreview.ui.policies import draft_key_for, policy_choices
 from ixreview.ui.review_model import ReviewModel
 from ixreview.ui.team_banner import TeamBanner, bar_row
+from ixreview.ui.words import day
 from ixreview.workflow.zone import in_zone, zone_abbreviation
 
 LEASE_RENEW_MS = 60_000  # the server's lease lasts five minutes
@@ -178,7 +179,7 @@ class ReviewTab(QWidget):
         if past.authorization_number:
             text += (
                 f": authorization {past.authorization_number}, "
-                f"{past.period_start} to {past.period_end}"
+                f"{day(past.period_start)} to {day(past.period_end)}"
             )
         self.past_label.setText(text + ".")
         self.reprint_button.setEnabled(past.letters > 0)
@@ -212,10 +213,7 @@ class ReviewTab(QWidget):
         info = self.desk.information(self.review)
         if info is None:
             return ""
-        text = (
-            f"Requested on {info.requested_on.isoformat()}, "
-            f"respond by {info.respond_by.isoformat()}"
-        )
+        text = f"Requested on {day(info.requested_on)}, respond by {day(info.respond_by)}"
         if info.overdue(self.desk.today()):
             text += " (overdue)"
         if info.not_received:

@@ -57,7 +57,7 @@ def test_not_received_waits_for_the_respond_by_date(qtbot: Any, tmp_path: Path) 
     nurse = signed_in_desk(db, "nina", clock)
     decision = open_tab(qtbot, nurse, reference).checklist.decision
     assert decision.info_status.text() == (
-        "Requested on 2026-11-22, respond by 2027-01-06. "
+        "Requested on November 22, 2026, respond by January 6, 2027. "
         "Asked for: A recent absolute neutrophil count."
     )
     assert decision.info_not_received.isVisibleTo(decision)
@@ -76,7 +76,7 @@ def test_nurse_records_not_received_and_the_physician_denies(
     nurse = signed_in_desk(db, "nina", clock)
     tab = open_tab(qtbot, nurse, reference)
     decision = tab.checklist.decision
-    assert "respond by 2027-01-06 (overdue)" in decision.info_status.text()
+    assert "respond by January 6, 2027 (overdue)" in decision.info_status.text()
     assert not decision.ui.deny.isEnabled()  # a nurse never denies
     decision.info_note.setText("Two calls to the prescriber, no reply")
     assert decision.info_not_received.isEnabled()

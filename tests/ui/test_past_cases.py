@@ -141,6 +141,10 @@ def test_a_continuation_is_prefilled_from_the_approval_and_linked_to_it(
     tab = window.open_review("PA-2026-004211")
     assert tab.review.read_only and not tab.past_bar.isHidden()
     assert past.authorization_number in tab.past_label.text()
+    from ixreview.ui.words import day  # the period in words, as the letter prints it
+
+    assert f"{day(past.period_start)} to {day(past.period_end)}" in tab.past_label.text()
+    assert past.period_end not in tab.past_label.text()  # not "2027-05-31"
     assert tab.continue_button.isEnabled()
     with qtbot.waitSignal(tab.continuationRequested):
         tab.continue_button.click()
