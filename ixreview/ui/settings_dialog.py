@@ -78,9 +78,14 @@ class SettingsDialog(QDialog):
         for attr, _kind in FIELDS.values():
             if attr not in self.widgets:
                 self.widgets[attr] = getattr(self.ui, attr)
+        from ixreview.workflow.settings_form import defaults
+
+        empty = defaults()
         for key, (attr, kind) in FIELDS.items():
             widget = self.widgets[attr]
             value = values.get(key)
+            if key in empty:  # what applies while the field is empty
+                widget.setPlaceholderText(f"{empty[key]} when empty")
             if kind == "lines":
                 widget.setPlainText("\n".join(value or []))
             else:

@@ -40,6 +40,25 @@ NUMBERS: dict[str, tuple[str, str, float, float, bool]] = {
     "lab_age_days": (LAB_AGE_SETTING, "lab age limit (days)", *LAB_AGE_RANGE, True),
     "idle_minutes": (IDLE_MINUTES_SETTING, "idle lock (minutes)", 1, 24 * 60, True),
 }
+
+
+def defaults() -> dict[str, int]:
+    """What applies while a number is not set (the dialog shows it in the empty field)."""
+    from ixreview.domain.clock import DEFAULT_RULES, PlanType
+    from ixreview.domain.engine import DEFAULT_AUTHORIZATION_MONTHS
+    from ixreview.domain.limits import LAB_MAX_AGE_DAYS
+    from ixreview.workflow.idle import DEFAULT_IDLE_MINUTES
+
+    commercial = DEFAULT_RULES[PlanType.COMMERCIAL]
+    return {
+        "expedited_hours": int(commercial.expedited.total_seconds() // 3600),
+        "standard_days": commercial.standard.days,
+        "authorization_months": DEFAULT_AUTHORIZATION_MONTHS,
+        "lab_age_days": LAB_MAX_AGE_DAYS,
+        "idle_minutes": DEFAULT_IDLE_MINUTES,
+    }
+
+
 LETTERHEAD_FIELDS = {
     "plan_name": "name",
     "plan_address": "address_lines",

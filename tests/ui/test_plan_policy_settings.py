@@ -143,6 +143,8 @@ def test_the_lab_age_limit_is_typed_in_settings_and_judged_through_the_workflow(
     dialog = open_settings(qtbot, desk)
     box = dialog.widgets["lab_age_days"]
     assert box.accessibleName() == "Baseline labs at most (days)" and box.text() == ""
+    assert box.placeholderText() == "30 when empty"  # what applies while it is empty
+    assert dialog.widgets["standard_days"].placeholderText() == "15 when empty"
     qtbot.keyClicks(box, "45")
     assert save(qtbot, dialog, desk)
     assert plan_rules(desk.store).lab_max_age_days == 45
