@@ -17,7 +17,7 @@ from ixreview.cli.workflow_cmds import reassign_policy as reassign_cmd
 from ixreview.domain.evaluation import Evaluation
 from ixreview.letters.errors import LetterError
 from ixreview.store import open_store
-from ixreview.workflow import operations
+from ixreview.workflow import operations, review_context
 from ixreview.workflow.errors import InvalidInput, NotPermitted, WorkflowError
 
 FLAG = "dose 50 mg/m² is above the label's 40 mg/m²"
@@ -25,12 +25,12 @@ FLAG = "dose 50 mg/m² is above the label's 40 mg/m²"
 
 def _flagged(monkeypatch: pytest.MonkeyPatch) -> None:
     """The engine as the domain helper fills it: a flag on an otherwise met case."""
-    real = operations._evaluate
+    real = review_context.evaluate
 
     def evaluate(store: Any, case: Any, key: str) -> Evaluation:
         return real(store, case, key).model_copy(update={"review_flags": [FLAG]})
 
-    monkeypatch.setattr(operations, "_evaluate", evaluate)
+    monkeypatch.setattr(review_context, "evaluate", evaluate)
 
 
 def test_deciding_always_uses_the_requests_policy(world) -> None:
