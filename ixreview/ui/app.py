@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ixreview.ui.signin import SignInDialog
@@ -98,11 +98,21 @@ class Session:
         """Swap the sign-in window for the first-administrator dialog on a new database."""
         from ixreview.ui.desk import DeskError
 
+        remote = isinstance(self.db, str) and self.db.startswith(("postgresql:", "postgres:"))
+        if remote:  # up to the connection's timeout: say why the window waits
+            signin.show_message("Connecting to the team server…", bad=False)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            QApplication.processEvents()
         try:
             first = self.first_admin_dialog()
         except DeskError as exc:
             signin.show_message(str(exc))
             return
+        finally:
+            if remote:
+                QApplication.restoreOverrideCursor()
+        if remote:
+            signin.show_message("", bad=False)
         if first is None:
             return
         signin.hide()

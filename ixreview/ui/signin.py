@@ -41,6 +41,7 @@ class SignInDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Sign in")
         self.ui.buttons.accepted.connect(self.try_sign_in)
         self.ui.buttons.rejected.connect(self.reject)
+        self.ui.message.setWordWrap(True)  # a server's refusal runs to a few lines
         self.ui.username.setFocus()
 
     # -- where the record is: this computer or a team server (remembered) ---------------
@@ -51,8 +52,10 @@ class SignInDialog(QDialog):
         self.server.setPlaceholderText("postgresql://desk_nurse1@dbhost/ixreview")
         self.ui.form.insertRow(0, "&Record:", self.record)
         self.ui.form.insertRow(1, "Server &address:", self.server)
+        self.server.textChanged.connect(self.server.setToolTip)  # the whole address
         if self._settings is not None:
             self.server.setText(str(self._settings.value("signin/server", "") or ""))
+            self.server.setCursorPosition(0)  # show where it starts: user and host
             if self._settings.value("signin/record", "") == TEAM_SERVER:
                 self.record.setCurrentText(TEAM_SERVER)
         self.record.currentTextChanged.connect(self._show_server)
@@ -99,6 +102,8 @@ class SignInDialog(QDialog):
         self.accept()
         return True
 
-    def show_message(self, text: str) -> None:
-        self.ui.message.setText(text)
-        self.ui.message.setStyleSheet(text_style("bad"))
+    def show_message(self, text: str, *, bad: bool = True) -> None:
+        """A sentence for the reviewer (the store's messages start in lower case)."""
+        self.ui.message.setText(text[:1].upper() + text[1:])
+        self.ui.message.setStyleSheet(text_style("bad") if bad else "")
+        self.adjustSize()

@@ -71,5 +71,21 @@ def test_a_team_server_that_does_not_answer_is_said_on_the_sign_in_window(
     signin.show()
     session.check_first_run(signin)
     said = signin.ui.message.text()
-    assert said.startswith("cannot connect to the team server postgresql://desk_nurse1@")
+    assert said.startswith("Cannot connect to the team server postgresql://desk_nurse1@")
+    assert signin.ui.message.wordWrap()  # the reason after the address is not cut off
     assert signin.isVisible() and session.desk is None
+
+
+def test_a_remembered_address_shows_its_beginning_and_whole_in_its_tooltip(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from ixreview.ui.signin import SignInDialog
+
+    url = "postgresql://desk_nurse1@dbhost/ixreview?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+    settings = QSettings(str(tmp_path / "ixreview.conf"), QSettings.Format.IniFormat)
+    settings.setValue("signin/record", "Team server")
+    settings.setValue("signin/server", url)
+    signin = SignInDialog(lambda _u, _p: None, choose=lambda _t: None, settings=settings)
+    qtbot.addWidget(signin)
+    signin.show()
+    assert signin.server.cursorPosition() == 0 and signin.server.toolTip() == url

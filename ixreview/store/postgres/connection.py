@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import psycopg
+from psycopg.conninfo import conninfo_to_dict
 
 from ixreview.store.connection import is_server_url
 
@@ -24,6 +25,7 @@ _ID_TABLES = frozenset({"users", "requests", "reviews", "determinations", "lette
 _INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 
 PgConn = psycopg.Connection[tuple[Any, ...]]
+CONNECT_SECONDS = 10
 
 
 def redact(url: str) -> str:
@@ -34,7 +36,12 @@ def redact(url: str) -> str:
 def connect(url: str, *, application_name: str = "ixreview") -> PgConn:
     """An autocommit connection (the store issues its own transactions) on the
     ixreview schema; times and text sort byte-wise regardless of the server locale."""
-    conn = psycopg.connect(url, autocommit=True, application_name=application_name)
+    # libpq waits for an unanswering host as long as TCP does (minutes), with the desk's
+    # sign-in window frozen meanwhile; a URL's own connect_timeout is kept.
+    waits = (
+        {} if "connect_timeout" in conninfo_to_dict(url) else {"connect_timeout": CONNECT_SECONDS}
+    )
+    conn = psycopg.connect(url, autocommit=True, application_name=application_name, **waits)
     conn.execute("SET search_path = ixreview, public")
     conn.execute("SET TIME ZONE 'UTC'")
     return conn
