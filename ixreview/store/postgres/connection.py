@@ -38,10 +38,10 @@ def connect(url: str, *, application_name: str = "ixreview") -> PgConn:
     ixreview schema; times and text sort byte-wise regardless of the server locale."""
     # libpq waits for an unanswering host as long as TCP does (minutes), with the desk's
     # sign-in window frozen meanwhile; a URL's own connect_timeout is kept.
-    waits = (
-        {} if "connect_timeout" in conninfo_to_dict(url) else {"connect_timeout": CONNECT_SECONDS}
-    )
-    conn = psycopg.connect(url, autocommit=True, application_name=application_name, **waits)
+    params: dict[str, Any] = {"application_name": application_name}
+    if "connect_timeout" not in conninfo_to_dict(url):
+        params["connect_timeout"] = CONNECT_SECONDS
+    conn = psycopg.connect(url, autocommit=True, **params)
     conn.execute("SET search_path = ixreview, public")
     conn.execute("SET TIME ZONE 'UTC'")
     return conn
