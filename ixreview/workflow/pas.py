@@ -23,12 +23,12 @@ from ixreview.pas.questionnaire_in import answerable_paths
 from ixreview.pas.questionnaire_out import ReviewedAnswer, build_questionnaire_response
 from ixreview.pas.request import read_request
 from ixreview.pas.response import DenialReason, InformationAsk, ResponseFacts, build_response
-from ixreview.store import DecisionCode, Determination, ImportResult, Store, reporting
+from ixreview.store import DecisionCode, Determination, ImportResult, Store
 from ixreview.store.pas import PasIntake, PasRecord
 from ixreview.workflow import information
 from ixreview.workflow.accounts import Session
 from ixreview.workflow.casefile import get_path, intake_data
-from ixreview.workflow.errors import InvalidInput, NotPermitted
+from ixreview.workflow.errors import InvalidInput
 from ixreview.workflow.prefill import words_for
 from ixreview.workflow.records import reader
 
@@ -39,18 +39,10 @@ _LAB_WORDS = re.compile(
 )
 
 
-def _local_only(store: Store, what: str) -> None:
-    """PAS Bundles are kept in the desk's SQLite database; the team server has no table
-    for them yet, so it refuses in words rather than half-storing a request."""
-    if reporting.local_file(store) is None:
-        raise NotPermitted(f"{what} is not available on the team server yet")
-
-
 def import_bundle(
     store: Store, actor: int | None, raw_text: str, *, policy: str | None = None
 ) -> ImportResult:
     """Map, validate and import one PAS request Bundle; CaseError names each FHIR path."""
-    _local_only(store, "importing an HL7 Da Vinci PAS request Bundle")
     request = read_request(raw_text)
     from ixreview.workflow.records import require_identity
 
@@ -127,7 +119,6 @@ def _facts(store: Store, request_id: int, review_id: int, reference: str) -> Res
 def response_bundle(store: Store, session: Session, reference: str) -> str:
     """The PAS response Bundle (JSON) for the request's current determination."""
     user = reader(store, session)
-    _local_only(store, "a PAS response")
     request = store.requests.by_reference(reference)
     record = _pas_record(store, request.id)
     review = store.reviews.for_request(request.id)
@@ -195,7 +186,6 @@ def _source_urls(record: PasRecord | None) -> dict[str, str]:
 def questionnaire_response(store: Store, session: Session, reference: str) -> str:
     """The review as a DTR QuestionnaireResponse (JSON); audited as exported."""
     user = reader(store, session)
-    _local_only(store, "a DTR QuestionnaireResponse")
     request = store.requests.by_reference(reference)
     review = store.reviews.for_request(request.id)
     record = store.pas.get(request.id)
@@ -243,10 +233,10 @@ class PasSummary:
 
 def summary(store: Store, session: Session, reference: str) -> PasSummary | None:
     """The FHIR path of each imported answer and the PAS metrics of `reference`; None
-    for a request that was not received as a PAS Bundle (or on the team server)."""
+    for a request that was not received as a PAS Bundle."""
     reader(store, session)
     request = store.requests.by_reference(reference)
-    record = store.pas.get(request.id) if reporting.local_file(store) is not None else None
+    record = store.pas.get(request.id)
     if record is None:
         return None
     return PasSummary(

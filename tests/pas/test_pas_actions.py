@@ -1,5 +1,6 @@
 """The GUI's PAS actions on a real main window: File > Import PAS request (a refused
-Bundle names each FHIR path), File > Export PAS response / DTR QuestionnaireResponse."""
+Bundle names each FHIR path), File > Export PAS response / DTR QuestionnaireResponse;
+on this computer's record and on a team server (the throwaway PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pas_helpers import DATA
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "ui"))
 from helpers import STAFF_PASSWORDS, fast_security, signed_in_desk, staff_database
+from pg_server import fresh_database_url
 
 pytestmark = pytest.mark.gui
 
@@ -34,12 +36,13 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-@pytest.fixture
-def window(qtbot: Any, tmp_path: Path, shown: list[str]):
+@pytest.fixture(params=["sqlite", "postgres"])
+def window(request: pytest.FixtureRequest, qtbot: Any, tmp_path: Path, shown: list[str]):
     from ixreview.ui.main_window import MainWindow
     from ixreview.ui.pas_actions import install_pas_actions
 
-    desk = signed_in_desk(staff_database(tmp_path / "cases.sqlite3"), "nina")
+    db = tmp_path / "cases.sqlite3" if request.param == "sqlite" else fresh_database_url()
+    desk = signed_in_desk(staff_database(db), "nina")  # type: ignore[arg-type]
     w = MainWindow(desk)
     qtbot.addWidget(w)
     w.pas_actions = install_pas_actions(w)

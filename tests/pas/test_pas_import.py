@@ -4,7 +4,6 @@ kept as received beside the derived request, or refused with nothing stored."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -92,14 +91,14 @@ def test_a_case_file_is_imported_as_before_without_a_bundle(world) -> None:
 
 
 @pytest.fixture
-def db(template_db, tmp_path, monkeypatch) -> Path:
+def db(world, monkeypatch) -> Path | str:
+    """The world's database (a file or a team server URL), its store closed."""
     monkeypatch.setattr(workflow_cmds, "SECURITY", FAST)
-    path = tmp_path / "ixreview.sqlite3"
-    shutil.copy(template_db, path)
-    return path
+    world.store.close()
+    return world.path
 
 
-def cli_import(db: Path, file: Path):
+def cli_import(db: Path | str, file: Path):
     return CliRunner().invoke(
         cli,
         ["--db", str(db), "import", str(file), "--policy", "ING-CC-0090", "--user", "nina"],

@@ -4,6 +4,7 @@ sides, keeping who did what and when; safe to run twice; conflicting references 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from ixreview.cli import cli, workflow_cmds
 from ixreview.store import open_store
 from ixreview.store.postgres import PostgresStore
 from ixreview.workflow import accounts, operations
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "pas"))
 
 
 @pytest.fixture(autouse=True)
@@ -102,3 +105,70 @@ def test_transfer_needs_a_desk_administrator(tmp_path: Path, pg_url: str) -> Non
     assert result.exit_code == 1 and "administrator" in result.output
     with open_store(pg_url) as there:
         assert there.audit.entries() == []
+
+
+MINIMAL = "PA-2026-004300"  # the reference in tests/pas/data/request-minimal.json
+
+
+def _pas_desk(path: Path) -> Path:
+    """A desk with two requests received as PAS Bundles: one pended, its information
+    received and approved; one (the minimal Bundle) still in review."""
+    from pas_helpers import bundle_text
+
+    from ixreview.workflow import pas as flow
+    from ixreview.workflow.permissions import MissingItem
+
+    _build_template(path)
+    with open_store(path) as store:
+        nina = accounts.sign_in(store, "nina", PASSWORDS["nina"], security=FAST)
+        flow.import_bundle(store, nina.user_id, bundle_text("complete"), policy="ING-CC-0090")
+        flow.import_bundle(store, nina.user_id, bundle_text("minimal"), policy="ING-CC-0090")
+        missing = [MissingItem("Complete blood count from the last 14 days", "neutrophils")]
+        operations.pend(store, nina, REFERENCE, PASSWORDS["nina"], missing=missing,
+                        security=FAST)  # fmt: skip
+        operations.resume_from_pend(store, nina, REFERENCE, "CBC faxed")
+        operations.approve(store, nina, REFERENCE, PASSWORDS["nina"], security=FAST)
+    return path
+
+
+def _pas_records(store: object) -> dict[str, tuple[object, ...]]:
+    """Each PAS record by reference, ids replaced by what they stand for."""
+    out = {}
+    for ref in (REFERENCE, MINIMAL):
+        request = store.requests.by_reference(ref)  # type: ignore[attr-defined]
+        record = store.pas.get(request.id)  # type: ignore[attr-defined]
+        decided = {d.id: d.decided_at for d in store.determinations.for_request(request.id)}  # type: ignore[attr-defined]
+        out[ref] = (
+            record.bundle_json, record.bundle_identifier, record.claim_url,
+            record.item_sequence, record.sources, record.first_submitted_at,
+            record.final_response_at,
+            [(decided[r.determination_id], r.requested_at, r.respond_by, r.answered_at)
+             for r in record.information_requests],
+        )  # fmt: skip
+    return out
+
+
+def test_pas_bundles_and_their_metrics_move_with_the_desk(tmp_path: Path, pg_url: str) -> None:
+    desk = _pas_desk(tmp_path / "desk.sqlite3")
+    result = transfer(desk, pg_url)
+    assert result.exit_code == 0, result.output
+    with open_store(desk) as here, open_store(pg_url) as there:
+        mine = _pas_records(here)
+        assert mine[REFERENCE][6] is not None and mine[REFERENCE][7][0][3] is not None
+        assert _pas_records(there) == mine
+        tables = ("pas_requests", "pas_information_requests")
+        counts = [there.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]
+        assert counts == [2, 1]
+        # the server answers the transferred request as the desk does
+        from ixreview.workflow import pas as flow
+
+        nina = accounts.sign_in(there, "nina", PASSWORDS["nina"], security=FAST)
+        assert flow.summary_lines(flow.summary(there, nina, REFERENCE)) == flow.summary_lines(
+            flow.summary(here, accounts.sign_in(here, "nina", PASSWORDS["nina"], security=FAST),
+                         REFERENCE)
+        )  # fmt: skip
+    assert transfer(desk, pg_url).exit_code == 0
+    with open_store(pg_url) as there:
+        assert _pas_records(there) == mine
+        again = [there.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]
+        assert again == counts

@@ -10,6 +10,7 @@ psql.
 from __future__ import annotations
 
 from ixreview.store.postgres.connection import connect
+from ixreview.store.postgres.pas_schema import PAS_V6
 from ixreview.store.postgres.roles import GRANTS
 from ixreview.store.postgres.schema import (
     _PRELUDE,
@@ -22,7 +23,7 @@ from ixreview.store.postgres.schema import (
     migrate,
 )
 
-_STEPS = [_PRELUDE + _V1, _V2, _V3, _V4, _V5]
+_STEPS = [_PRELUDE + _V1, _V2, _V3, _V4, _V5, PAS_V6]
 
 
 def init_server(url: str) -> tuple[int, int]:

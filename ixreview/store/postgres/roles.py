@@ -7,9 +7,12 @@
   TRUNCATE on determinations, letters or the audit log and cannot write the audit
   log or the users table at all: the audit chain is appended by `audit_append`,
   accounts change through `user_create` / `user_update`, which check the caller.
+  A PAS request Bundle it may insert, never change (`pas_requests`); the PAS
+  metrics it only reads (the server's triggers keep them).
 - `ixreview_admin` (NOLOGIN, member of ixreview_desk): administrators' connections;
   the functions above let it change roles, status and certificates, and the
-  trust settings (`signing.*`).
+  trust settings (`signing.*`). Moving a desk to the team (transfer) also copies
+  the desk's PAS metrics as they are (`pas_information_requests`).
 - Row-level security on settings: the organization CA's encrypted key
   (`signing.ca.*`) is visible to administrators' connections only.
 
@@ -38,7 +41,7 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ixreview FROM PUBLIC, {DESK_ROLE}, {ADMIN_
 
 GRANT SELECT ON ALL TABLES IN SCHEMA ixreview TO {DESK_ROLE};
 GRANT INSERT ON ixreview.requests, ixreview.reviews, ixreview.determinations,
-    ixreview.letters, ixreview.request_words TO {DESK_ROLE};
+    ixreview.letters, ixreview.request_words, ixreview.pas_requests TO {DESK_ROLE};
 GRANT UPDATE (policy) ON ixreview.requests TO {DESK_ROLE};
 GRANT UPDATE (state, answers_json, clause_comments_json, comment, assigned_to, revision,
     updated_at, updated_by) ON ixreview.reviews TO {DESK_ROLE};
@@ -46,7 +49,8 @@ GRANT UPDATE (state, answers_json, clause_comments_json, comment, assigned_to, r
 GRANT UPDATE (failed_attempts, locked_until) ON ixreview.users TO {DESK_ROLE};
 GRANT INSERT, UPDATE ON ixreview.settings TO {DESK_ROLE};
 GRANT INSERT, UPDATE, DELETE ON ixreview.claims TO {DESK_ROLE};
-GRANT INSERT ON ixreview.transferred_audit TO {ADMIN_ROLE};
+GRANT INSERT ON ixreview.transferred_audit, ixreview.pas_information_requests
+    TO {ADMIN_ROLE};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA ixreview TO {DESK_ROLE};
 GRANT EXECUTE ON FUNCTION ixreview.audit_append(text, bigint, text, text, text, jsonb),
     ixreview.audit_verify(), ixreview.audit_hash(ixreview.audit_log),

@@ -27,6 +27,7 @@ from collections.abc import Callable
 import psycopg
 
 from ixreview.store.errors import SchemaTooNewError
+from ixreview.store.postgres.pas_schema import PAS_V6
 
 # pg_advisory_xact_lock key that orders the audit chain and every write
 # transaction (the server's BEGIN IMMEDIATE).
@@ -589,8 +590,13 @@ def _v5(conn: psycopg.Connection[tuple[object, ...]]) -> None:
     conn.execute(_V5)
 
 
+def _v6(conn: psycopg.Connection[tuple[object, ...]]) -> None:
+    """HL7 Da Vinci PAS: the Bundle kept as received and its metrics (pas_schema.py)."""
+    conn.execute(PAS_V6)
+
+
 # Append only: never edit or reorder a migration that has shipped.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,7 +1,7 @@
 """`PostgresStore`: the case store on a team server, with the desk store's surface.
 
-The repositories for requests, reviews, determinations, letters and settings
-are the desk's own classes running their SQL through `PgConnection` (so the
+The repositories for requests, reviews, determinations, letters, settings and
+PAS Bundles are the desk's own classes running their SQL through `PgConnection` (so the
 rules cannot drift between backends); accounts, the audit log and history
 search have server versions. Every write transaction first takes the server's
 write lock (pg_advisory_xact_lock, the same one the audit chain takes), which
@@ -26,6 +26,7 @@ from ixreview.store.errors import InvalidRecordError, StoreError
 from ixreview.store.history import HistoryQuery
 from ixreview.store.intake import RequestRepository
 from ixreview.store.models import ChainReport, ImportResult, RequestView
+from ixreview.store.pas import PasRepository
 from ixreview.store.postgres.audit import PgAuditLog
 from ixreview.store.postgres.claims import Claims
 from ixreview.store.postgres.connection import PgConn, PgConnection, connect, redact
@@ -62,6 +63,7 @@ class PostgresStore:
         self.requests = RequestRepository(desk)
         self.reviews = ReviewRepository(desk)
         self.determinations = DeterminationRepository(desk)
+        self.pas = PasRepository(desk)  # its metrics are kept by the server's triggers
         self.history = PgHistory(self)
         self.claims = Claims(self)
 

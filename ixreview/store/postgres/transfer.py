@@ -5,9 +5,13 @@ letter's SHA-256 (the server's CHECK recomputes it again on insert), then the
 server's chain. Keeps who did what and when: accounts by username, the
 original times and actors, and every desk audit entry appended to the server's
 chain with its original time, its desk seq and hash, ids mapped to the
-server's. One server transaction: all of it or none. Safe to run twice: a
-request already on the server with the same document is skipped with its
-records, an audit entry already carried over (by desk identity and seq) too.
+server's; a request received as an HL7 Da Vinci PAS Bundle keeps its Bundle
+text and its PAS metrics (first submission, final response, each request for
+information and when it was answered) exactly as the desk kept them. One
+server transaction: all of it or none. Safe to run twice: a request already on
+the server with the same document is skipped with its records, an audit entry
+already carried over (by desk identity and seq) too; a PAS Bundle the server
+lacks for such a request (a desk moved before the server kept them) is added.
 A reference on the server with other content refuses the whole transfer,
 naming the references.
 """
@@ -44,6 +48,7 @@ class TransferReport:
     already: int = 0
     determinations: int = 0
     letters: int = 0
+    pas_bundles: int = 0
     users: int = 0
     audit_entries: int = 0
     letters_checked: int = 0
@@ -238,6 +243,47 @@ class _Transfer:
             for desk_letter, server_letter in zip(desk_letters, server_letters, strict=False):
                 self.ids["letters"][desk_letter["id"]] = int(server_letter[0])
 
+    def pas(self) -> None:
+        """The desk's PAS Bundles and metrics, copied as kept (after the determinations,
+        so the server's metric triggers found no Bundle to stamp and recompute nothing)."""
+        raw = self.server.raw
+        for row in _rows(self.desk, "SELECT * FROM pas_requests ORDER BY request_id"):
+            desk_id = row["request_id"]
+            request_id = self.map("requests", desk_id)
+            found = raw.execute(
+                "SELECT bundle_json FROM ixreview.pas_requests WHERE request_id = %s",
+                (request_id,),
+            ).fetchone()
+            if found is not None:
+                if found[0] != row["bundle_json"]:
+                    reference = self.desk.requests.get(desk_id).reference
+                    raise StoreError(
+                        f"refused: {reference} is on the team server with another PAS Bundle; "
+                        "nothing was transferred"
+                    )
+                continue
+            row["request_id"] = request_id
+            columns = ", ".join(row)
+            raw.execute(
+                f"INSERT INTO ixreview.pas_requests ({columns})"
+                f" VALUES ({', '.join(['%s'] * len(row))})",
+                list(row.values()),
+            )
+            self.report.pas_bundles += 1
+            for ask in _rows(
+                self.desk,
+                "SELECT determination_id, requested_at, respond_by, answered_at"
+                " FROM pas_information_requests WHERE request_id = ? ORDER BY id",
+                desk_id,
+            ):
+                raw.execute(
+                    "INSERT INTO ixreview.pas_information_requests (request_id,"
+                    " determination_id, requested_at, respond_by, answered_at)"
+                    " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (determination_id) DO NOTHING",
+                    (request_id, self.map("determinations", ask["determination_id"]),
+                     ask["requested_at"], ask["respond_by"], ask["answered_at"]),
+                )  # fmt: skip
+
     def settings(self) -> None:
         for row in _rows(self.desk, "SELECT key, value_json, updated_at FROM settings"):
             self.server.raw.execute(
@@ -301,6 +347,7 @@ def transfer(desk: Store, server: PostgresStore) -> TransferReport:
         already = job.conflicts()
         job.users()
         job.records(already)
+        job.pas()
         job.settings()
         job.audit()
     after = server.verify_audit_chain()
