@@ -51,6 +51,18 @@ def test_bundle_is_imported_and_kept_exactly_as_received(world) -> None:
         world.store.conn.execute("UPDATE pas_requests SET bundle_json = '{}'")
 
 
+def test_the_bundle_text_is_kept_as_sent_whatever_its_layout(world) -> None:
+    # CRLF line ends, a tab, trailing blanks and non-ASCII text escaped or not, as sent
+    raw = (
+        bundle_text("minimal").replace("\n", "\r\n")
+        .replace('"resourceType"', '\t"resourceType"', 1)
+        .replace('"B56789"', '"B56789-\\u00e9-é"', 1) + "  \r\n"
+    )  # fmt: skip
+    result = records.import_case(world.store, world.sign_in("nina"), raw, policy="ING-CC-0090")
+    record = world.store.pas.get(result.request_id)
+    assert record.bundle_json == raw and record.bundle_identifier == "B56789-é-é"
+
+
 @pytest.mark.parametrize(
     ("edit", "path"),
     [

@@ -172,3 +172,34 @@ def test_pas_bundles_and_their_metrics_move_with_the_desk(tmp_path: Path, pg_url
         assert _pas_records(there) == mine
         again = [there.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]
         assert again == counts
+
+
+def test_a_bundle_the_server_lacks_is_added_and_another_bundle_refused(
+    tmp_path: Path, pg_url: str
+) -> None:
+    from pas_helpers import bundle_text
+
+    from ixreview.workflow import pas as flow
+
+    desk = _pas_desk(tmp_path / "desk.sqlite3")
+    assert transfer(desk, pg_url).exit_code == 0
+    with open_store(pg_url) as there:  # as if moved before the server kept PAS Bundles
+        assert isinstance(there, PostgresStore)
+        for table in ("pas_information_requests", "pas_requests"):
+            there.raw.execute(f"ALTER TABLE ixreview.{table} DISABLE TRIGGER USER")
+            there.raw.execute(f"DELETE FROM ixreview.{table}")
+            there.raw.execute(f"ALTER TABLE ixreview.{table} ENABLE TRIGGER USER")
+    again = transfer(desk, pg_url)
+    assert again.exit_code == 0, again.output
+    with open_store(desk) as here, open_store(pg_url) as there:
+        assert _pas_records(there) == _pas_records(here)
+    # the same request from a Bundle laid out otherwise: the same case, another Bundle
+    other = tmp_path / "other.sqlite3"
+    _build_template(other)
+    with open_store(other) as store:
+        relaid = json.dumps(json.loads(bundle_text("minimal")), indent=4)
+        flow.import_bundle(store, None, relaid, policy="ING-CC-0090")
+    refused = transfer(other, pg_url)
+    assert refused.exit_code == 1
+    assert f"{MINIMAL} is on the team server with another PAS Bundle" in refused.output
+    assert "Traceback" not in refused.output

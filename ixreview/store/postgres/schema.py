@@ -14,6 +14,8 @@ differs is where the engines differ:
   (see roles.py: desks hold no UPDATE/DELETE/TRUNCATE on the record);
 - one original determination per request is a unique index, so however many
   desks decide at once a decision makes exactly one determination.
+- HL7 Da Vinci PAS Bundles and their metrics (migration 6) are in pas_schema.py:
+  the desk's schema 5 with the same guards as the rest of the record.
 
 `ixreview.schema_meta.version` counts the migrations applied; each runs in one
 transaction with its version bump, under an advisory lock, and a database newer
