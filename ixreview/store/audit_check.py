@@ -10,7 +10,8 @@ cut off, nor that all of it was deleted. Three things can:
   kept elsewhere, with an HMAC under the audit key; `--checkpoint FILE` checks it;
 - records: every user, determination and letter has its audit entry (created,
   decided, signed or renewed) saying what it is, and every such entry its record;
-  a user's role is the one the log last recorded for them.
+  a user's role is the one the log last recorded for them; every request's stored
+  intake has the SHA-256 its creation entry recorded (store/intake_check.py).
 
 Each problem is one sentence naming what was changed.
 """
@@ -31,6 +32,7 @@ from typing import Any
 
 from ixreview.store.audit import verify_chain
 from ixreview.store.audit_keys import AuditKey, AuditKeyMissing, load_key
+from ixreview.store.intake_check import check_intakes
 
 CHECKPOINT_FORMAT = "ixreview-audit-checkpoint/1"
 ANCHOR = re.compile(rb"audit-head=(\d{1,12}):([0-9a-f]{64})")
@@ -50,7 +52,9 @@ class AuditReport:
     head_hash: str | None = None
     keyed: bool = False
     letters_checked: int = 0
+    intakes_checked: int = 0
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth saying, not a failure
 
     @property
     def ok(self) -> bool:
@@ -118,6 +122,11 @@ def verify_all(conn: sqlite3.Connection, checkpoints: Iterable[Path] = ()) -> Au
     _check_users(conn, entries, report)
     _check_determinations(conn, entries, report)
     _check_letters(conn, entries, report)
+    intakes = check_intakes(conn)
+    report.intakes_checked = intakes.checked
+    report.problems.extend(intakes.problems)
+    if intakes.note:
+        report.notes.append(intakes.note)
     return report
 
 

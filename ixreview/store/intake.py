@@ -1,7 +1,9 @@
 """Importing requests, and reading them back.
 
 A request is stored exactly as received (the raw JSON text) beside the columns
-history search needs. Import refuses a reference already on record, warns
+history search needs; its `created` audit entry holds the SHA-256 of that text (and
+of the PAS Bundle kept with it), so `audit verify` shows an intake edited afterwards
+(store/intake_check.py). Import refuses a reference already on record, warns
 about the member's open reviews and authorizations still in force, and links a
 continuation to the approval it continues.
 """
@@ -17,6 +19,7 @@ from ixreview.domain.policies import PolicyError, default_registry
 from ixreview.store.clock import decision_due, utc_iso
 from ixreview.store.errors import DuplicateReferenceError, NotFoundError, PolicyNotAssignable
 from ixreview.store.folding import fold
+from ixreview.store.intake_check import creation_hashes
 from ixreview.store.models import (
     OPEN_STATES,
     AuditAction,
@@ -144,6 +147,8 @@ class RequestRepository:
                     "policy": pinned,
                     "warnings": len(warnings),
                     **({"received_as": "pas_bundle"} if pas is not None else {}),
+                    # What was received, as stored: `audit verify` recomputes these.
+                    **creation_hashes(raw_text, None if pas is None else pas.bundle_json),
                 },
             )
         return ImportResult(

@@ -1,7 +1,8 @@
 """`audit verify` and `audit checkpoint` for either record: the desk's keyed chain with
 its anchors, checkpoints and records-against-log checks, or the team server's own
-chain held to checkpoints kept away from it. Reading the log needs no sign-in (it holds
-ids and codes, never PHI); a checkpoint file is written owner-only.
+chain held to checkpoints kept away from it. On both, every request's stored intake
+is held to the SHA-256 its creation entry recorded. Reading the log needs no sign-in
+(it holds ids, codes and hashes, never PHI); a checkpoint file is written owner-only.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def verify(store: Store, checkpoints: tuple[Path, ...]) -> AuditVerdict:
 
     report = verify_all(store.conn, checkpoints)
     report.problems.extend(revocation.unrevoked(store))
-    verdict = AuditVerdict(True, "")
+    verdict = AuditVerdict(True, "", notes=list(report.notes))
     setting = trust.setting_problem(store)
     if setting:
         report.problems.append(setting)
@@ -55,7 +56,8 @@ def verify(store: Store, checkpoints: tuple[Path, ...]) -> AuditVerdict:
     if report.ok:
         keyed = "keyed (HMAC)" if report.keyed else "not yet keyed"
         verdict.summary = (
-            f"audit log intact: {report.entries} entries, {keyed}; {head}; {anchors} agree"
+            f"audit log intact: {report.entries} entries, {keyed}; {head}; {anchors} agree; "
+            f"{_intakes(report.intakes_checked)}"
         )
     else:
         verdict.summary = f"audit log NOT intact ({report.entries} entries; {head}):"
@@ -65,6 +67,8 @@ def verify(store: Store, checkpoints: tuple[Path, ...]) -> AuditVerdict:
 def _verify_team(store: Store, checkpoints: tuple[Path, ...]) -> AuditVerdict:
     # The team server appends and checks its own chain (docs/team-server.md);
     # checkpoints kept away from it show a rewritten or cut log.
+    from ixreview.store.intake_check import check_intakes
+
     chain = store.verify_audit_chain()
     if not chain.ok:
         return AuditVerdict(
@@ -75,13 +79,24 @@ def _verify_team(store: Store, checkpoints: tuple[Path, ...]) -> AuditVerdict:
         for path in checkpoints
         if (why := _team_checkpoint_problem(store, path)) is not None
     ]
+    intakes = check_intakes(store.conn, server=True)
+    problems += intakes.problems
+    notes = [intakes.note] if intakes.note else []
     if problems:
-        return AuditVerdict(False, f"audit log NOT intact ({chain.entries} entries):", problems)
+        return AuditVerdict(
+            False, f"audit log NOT intact ({chain.entries} entries):", problems, notes
+        )
     return AuditVerdict(
         True,
         f"audit log intact: {chain.entries} entries, kept by the team server; "
-        f"head {chain.head_hash or '-'}; {len(checkpoints)} checkpoint(s) agree",
+        f"head {chain.head_hash or '-'}; {len(checkpoints)} checkpoint(s) agree; "
+        f"{_intakes(intakes.checked)}",
+        notes=notes,
     )
+
+
+def _intakes(checked: int) -> str:
+    return f"{checked} request intake(s) as received"
 
 
 def _team_checkpoint_problem(store: Store, path: Path) -> str | None:
