@@ -87,7 +87,8 @@ def check_intakes(conn: sqlite3.Connection, *, server: bool = False) -> IntakeRe
             report.problems.append(
                 f"{name}: its stored intake was changed after it was received"
             )
-        _check_bundle(name, hashed, bundle, has_bundle, report)
+        if has_bundle:
+            _check_bundle(name, [d for _, d in entries], bundle, report)
     for key, entries in sorted(created.items(), key=lambda kv: (len(kv[0]), kv[0])):
         if key not in seen:
             report.problems.append(
@@ -98,28 +99,29 @@ def check_intakes(conn: sqlite3.Connection, *, server: bool = False) -> IntakeRe
 
 
 def _check_bundle(
-    name: str,
-    hashed: list[dict[str, Any]],
-    bundle: str | bytes | None,
-    has_table: bool,
-    report: IntakeReport,
+    name: str, entries: list[dict[str, Any]], bundle: str | bytes | None, report: IntakeReport
 ) -> None:
-    if not has_table:
-        return  # a server without PAS Bundles: nothing kept to compare
-    recorded = [d[BUNDLE_SHA256] for d in hashed if d.get(BUNDLE_SHA256)]
-    if bundle is None and recorded:
-        report.problems.append(
-            f"{name}: the PAS Bundle it was received as is no longer on record: it was "
-            "deleted outside ixreview"
-        )
-    elif bundle is not None and not recorded:
+    """The kept PAS Bundle against the hashes the request's creation entries recorded."""
+    recorded = [d[BUNDLE_SHA256] for d in entries if d.get(INTAKE_SHA256) and d.get(BUNDLE_SHA256)]
+    if bundle is None:
+        if recorded:
+            report.problems.append(
+                f"{name}: the PAS Bundle it was received as is no longer on record: it was "
+                "deleted outside ixreview"
+            )
+    elif recorded:
+        if any(r != sha256_text(bundle) for r in recorded):
+            report.problems.append(
+                f"{name}: its stored PAS Bundle was changed after it was received"
+            )
+    # A Bundle no entry recorded was added behind the log, unless an entry from before
+    # the hashes says the request came as one (an old desk request carried by transfer).
+    elif all(d.get(INTAKE_SHA256) for d in entries) and not any(
+        d.get("received_as") == "pas_bundle" for d in entries
+    ):
         report.problems.append(
             f"{name}: a PAS Bundle is on record that the audit log did not record when "
             "the request was received: it was added outside ixreview"
-        )
-    elif bundle is not None and any(r != sha256_text(bundle) for r in recorded):
-        report.problems.append(
-            f"{name}: its stored PAS Bundle was changed after it was received"
         )
 
 

@@ -162,3 +162,24 @@ def test_an_old_database_counts_its_unhashed_requests_once_as_not_covered(
     assert "request PA-2026-004211:" not in out
     assert "1 request was received before the audit log recorded a hash" in out
 
+
+
+def test_a_pas_bundle_deleted_and_one_added_behind_the_log_are_named(world) -> None:
+    nina = world.sign_in("nina")
+    raw = PAS_BUNDLE.read_text(encoding="utf-8")
+    pas = records.import_case(world.store, nina, raw, policy="ING-CC-0090")
+    plain = world.import_case(case_data(reference="PA-2026-004300"))
+    plain_id = world.store.requests.by_reference(plain).id
+    out = _forged(
+        world.path,
+        "DROP TRIGGER IF EXISTS pas_requests_never_deleted",
+        "CREATE TEMP TABLE kept AS SELECT * FROM pas_requests",
+        f"DELETE FROM pas_requests WHERE request_id = {pas.request_id}",
+        f"UPDATE kept SET request_id = {plain_id}",
+        "INSERT INTO pas_requests SELECT * FROM kept",
+    )
+    assert f"request {pas.reference}: the PAS Bundle it was received as is no longer on" in out
+    assert (
+        f"request {plain}: a PAS Bundle is on record that the audit log did not record"
+    ) in out
+    assert CHANGED not in out
