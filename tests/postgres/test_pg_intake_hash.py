@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
+from pg_server import PgServer
 from store_helpers import FIXTURES, case_text
 
 from ixreview.cli import cli
@@ -46,8 +47,16 @@ def _owner_edits(url: str, reference: str) -> None:
         assert edited.rowcount == 1
 
 
+def _desk_login(pg: PgServer, url: str) -> str:
+    """`url` as a desk's login (the ixreview_desk role: it reads, never rewrites)."""
+    with pg.admin() as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'desk_intake'").fetchone():
+            conn.execute("CREATE ROLE desk_intake LOGIN IN ROLE ixreview_desk")
+    return url.replace("postgres@", "desk_intake@", 1)
+
+
 def test_the_owner_editing_a_stored_intake_is_named_and_the_untouched_server_is_clean(
-    pg_url: str,
+    pg_url: str, pg: PgServer
 ) -> None:
     with open_store(pg_url) as store:
         assert isinstance(store, PostgresStore)
@@ -65,10 +74,11 @@ def test_the_owner_editing_a_stored_intake_is_named_and_the_untouched_server_is_
     _owner_edits(pg_url, "PA-2026-004211")
     with open_store(pg_url) as store:
         assert store.verify_audit_chain().ok  # the chain alone cannot see it
-    code, out = _verify(pg_url)
-    assert code == 1, out
-    assert f"request PA-2026-004211: {CHANGED}" in out
-    assert "PA-2026-004212" not in out
+    for url in (pg_url, _desk_login(pg, pg_url)):  # the owner's check, and any desk's
+        code, out = _verify(url)
+        assert code == 1, out
+        assert f"request PA-2026-004211: {CHANGED}" in out
+        assert "PA-2026-004212" not in out
 
 
 def test_a_desk_moved_to_the_team_keeps_the_hash_and_counts_its_old_requests(
