@@ -203,3 +203,17 @@ def test_a_bundle_the_server_lacks_is_added_and_another_bundle_refused(
     assert refused.exit_code == 1
     assert f"{MINIMAL} is on the team server with another PAS Bundle" in refused.output
     assert "Traceback" not in refused.output
+
+
+def test_an_administrators_server_login_carries_pas_bundles(
+    tmp_path: Path, pg: object, pg_url: str
+) -> None:
+    """What the grants let an administrator's login (ixreview_admin) copy: the metrics too."""
+    with pg.admin() as conn:  # type: ignore[attr-defined]
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'admin_ada'").fetchone():
+            conn.execute("CREATE ROLE admin_ada LOGIN IN ROLE ixreview_admin")
+    desk = _pas_desk(tmp_path / "desk.sqlite3")
+    result = transfer(desk, pg_url.replace("postgres@", "admin_ada@", 1))
+    assert result.exit_code == 0, result.output
+    with open_store(desk) as here, open_store(pg_url) as there:
+        assert _pas_records(there) == _pas_records(here)
