@@ -82,7 +82,9 @@ def month_sql(iso: str) -> str:
     return f"(CAST(substr({iso}, 1, 4) AS INTEGER) * 12 + CAST(substr({iso}, 6, 2) AS INTEGER) - 1)"
 
 
-_TABLES = """
+TABLES = ("metrics_decided", "metrics_by_reviewer", "metrics_time_buckets", "metrics_received")
+
+_DDL = """
 CREATE TABLE metrics_decided (
     month INTEGER NOT NULL,
     expedited INTEGER NOT NULL,
@@ -191,13 +193,12 @@ def fill(conn: sqlite3.Connection) -> None:
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Recompute every total from the rows (in the caller's transaction)."""
-    for table in ("metrics_decided", "metrics_by_reviewer", "metrics_time_buckets"):
+    for table in TABLES:
         conn.execute(f"DELETE FROM {table}")
-    conn.execute("DELETE FROM metrics_received")
     fill(conn)
 
 
 def migrate_v6(db: Database) -> None:
     """Schema 6: the rollup tables, their triggers, and the totals of the rows on record."""
-    db.executescript(_TABLES + _triggers())
+    db.executescript(_DDL + _triggers())
     fill(db.conn)

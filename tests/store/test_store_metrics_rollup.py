@@ -25,6 +25,7 @@ from store_helpers import FixedClock, approval, case_text, denial, evaluation
 from ixreview.store import DecisionCode, NewDetermination, Store, open_store, reporting
 from ixreview.store.metrics_rollup import (
     BELOW_ZERO,
+    TABLES,
     TOP_BUCKET,
     bucket_of,
     bucket_range,
@@ -61,8 +62,7 @@ def _times_from_scratch(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
 
 
 def _rollup(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
-    tables = ("metrics_decided", "metrics_by_reviewer", "metrics_time_buckets", "metrics_received")
-    return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in tables}
+    return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in TABLES}
 
 
 def _rollup_from_scratch(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
