@@ -76,7 +76,8 @@ def transfer(ctx: click.Context, to: str, username: str, password_fd: int | None
     click.echo(
         f"transferred to {report.server}: {report.requests} request(s), "
         f"{report.determinations} determination(s), {report.letters} letter(s), "
-        f"{report.users} account(s), {report.audit_entries} audit entr(ies); "
+        f"{report.users} account(s), {report.pas_bundles} PAS Bundle(s), "
+        f"{report.audit_entries} audit entr(ies); "
         f"{report.already} request(s) were already there"
     )
     click.echo(f"audit chains intact on both sides; {report.letters_checked} letter hash(es) match")

@@ -19,6 +19,7 @@ from ixreview.store.decisions import DeterminationRepository
 from ixreview.store.history import History, HistoryQuery
 from ixreview.store.intake import RequestRepository
 from ixreview.store.models import AuditEntry, ChainReport, ImportResult, RequestView
+from ixreview.store.pas import PasRepository
 from ixreview.store.reviews import ReviewRepository
 from ixreview.store.settings import Settings
 from ixreview.store.users import UserRepository
@@ -65,6 +66,9 @@ class StoreInterface(Protocol):
 
     @property
     def history(self) -> History: ...
+
+    @property
+    def pas(self) -> PasRepository: ...
 
     def close(self) -> None: ...
 
