@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from workflow_helpers import FAST, PASSWORDS, REFERENCE, case_data
 
 from ixreview.cli import cli, workflow_cmds
-from ixreview.cli.workflow_cmds import reassign_policy as reassign_cmd
+from ixreview.cli.decision_cmds import reassign_policy as reassign_cmd
 from ixreview.domain.evaluation import Evaluation
 from ixreview.letters.errors import LetterError
 from ixreview.store import open_store
