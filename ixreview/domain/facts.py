@@ -183,11 +183,12 @@ def _count(
             "confirm the value in cells/mm³",
             (path,),
         )
+    shown = fmt_number(d)
     return FactValue(
         d,
-        f"{label} {fmt_number(d)} cells/mm³",
+        f"{label} {shown} cells/mm³",
         plain=f"the {label.removeprefix('Baseline ').lower()} before treatment is "
-        f"{fmt_number(d)} cells/mm³",
+        f"{shown} cells/mm³",
     )
 
 
@@ -211,14 +212,15 @@ def _ratio(
             f"{name} {fmt_number(_dec(value))} {unit} is not a current baseline: {stale}",
             ("labs.collected_on",),
         )
-    ratio = _dec(value) / _dec(uln)
+    v, u = _dec(value), _dec(uln)
+    ratio = v / u
+    shown, times, limit = fmt_number(v), fmt_ratio(ratio), fmt_number(u)
     long_name = _LONG_NAMES.get(name, name.lower())
     return FactValue(
         ratio,
-        f"{name} {fmt_number(_dec(value))} {unit} is {fmt_ratio(ratio)} × "
-        f"the upper limit of normal ({fmt_number(_dec(uln))} {unit})",
-        plain=f"{long_name} is {fmt_number(_dec(value))} {unit}, {fmt_ratio(ratio)} times "
-        f"the upper limit of normal ({fmt_number(_dec(uln))} {unit})",
+        f"{name} {shown} {unit} is {times} × the upper limit of normal ({limit} {unit})",
+        plain=f"{long_name} is {shown} {unit}, {times} times "
+        f"the upper limit of normal ({limit} {unit})",
     )
 
 
@@ -226,6 +228,13 @@ _LONG_NAMES = {
     "AST": "the liver enzyme AST (aspartate aminotransferase)",
     "ALT": "the liver enzyme ALT (alanine aminotransferase)",
     "Total bilirubin": "total bilirubin",
+}
+
+
+_TRI_PLAIN = {
+    True: "the records show {noun} ({expl})",
+    False: "the records show no {noun} ({expl})",
+    None: "the records do not show whether there was {noun} ({expl})",
 }
 
 
@@ -238,11 +247,7 @@ def _tri_fact(label: str, noun: str, fn: Callable[[Case], object]) -> Callable[[
         expl = getattr(tri, "explanation")  # noqa: B009
         missing = getattr(tri, "missing")  # noqa: B009
         verdict = {True: "yes", False: "no", None: "not documented"}[value]
-        plain = {
-            True: f"the records show {noun} ({expl})",
-            False: f"the records show no {noun} ({expl})",
-            None: f"the records do not show whether there was {noun} ({expl})",
-        }[value]
+        plain = _TRI_PLAIN[value].format(noun=noun, expl=expl)  # only the one said
         return FactValue(value, f"{label}: {verdict} ({expl})", tuple(missing), plain)
 
     return compute

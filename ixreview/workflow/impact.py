@@ -37,7 +37,7 @@ from ixreview.workflow.replay import Answer, ClauseChange, Job, run_batch, worke
 BATCH = 1000  # rows a pool worker evaluates at a time
 # Rows read per query: a page's query costs about as much as a scan of the period,
 # so few large pages (split into batches for the pool) keep the reading cheap.
-PAGE = 10_000
+PAGE = 20_000
 POOL_FROM = 4000  # smaller records are quicker in process than starting a pool
 OUTCOME_WORDS = {
     "meets_criteria": "meets the criteria",
@@ -279,6 +279,9 @@ def _pooled(
     with ProcessPoolExecutor(
         max_workers=count, mp_context=get_context("spawn"), initializer=worker_init
     ) as pool:
+        # Every worker starts (imports the engine) while the first rows are read.
+        for _ in range(count):
+            pool.submit(int)
         pending: list[Future[list[Answer]]] = []
         for jobs in batches:
             if stop():

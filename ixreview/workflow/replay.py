@@ -31,6 +31,9 @@ from ixreview.workflow.casefile import _put as put_answer
 
 Value = bool | None
 Facts = dict[str, Any]
+# What a version's function gives: the initial and continuation trees' values and
+# every clause's value, in the version's order.
+Ran = tuple[Value, Value, tuple[Value, ...]]
 
 _OUTCOME = {True: Outcome.MEETS, False: Outcome.DOES_NOT_MEET, None: Outcome.NEEDS_INFORMATION}
 _STATUS = {True: Truth.MET, False: Truth.NOT_MET, None: Truth.UNKNOWN}
@@ -65,10 +68,14 @@ class CompiledVersion:
         self.run = _Source(version, sorted(self.facts)).function()
 
     def verdict(self, case: Case, facts: Facts) -> Verdict:
-        initial, continuation, values = self.run(facts)
-        rt = case.request_type
+        return self.judge(case.request_type, case.continuation is not None, self.run(facts))
+
+    def judge(self, rt: RequestType | None, continued: bool, ran: Ran) -> Verdict:
+        """The outcome and clause statuses from the trees' values (`run`) for a
+        request of this type (`continued`: the case has a continuation section)."""
+        initial, continuation, values = ran
         decision_rt = rt
-        if case.continuation is not None and decision_rt is None:
+        if continued and decision_rt is None:
             decision_rt = RequestType.CONTINUATION
         if decision_rt == RequestType.INITIAL:
             value = initial
@@ -79,8 +86,9 @@ class CompiledVersion:
         else:
             value = initial if initial is not None and initial == continuation else None
         statuses: dict[str, Truth] = {}
+        kind = rt.value if rt is not None else None
         for (cid, applies), v in zip(self.applies, values, strict=True):
-            if rt is not None and rt.value not in applies:
+            if kind is not None and kind not in applies:
                 statuses[cid] = Truth.NOT_APPLICABLE
             else:
                 statuses[cid] = _STATUS[v]
@@ -149,7 +157,7 @@ class _Source:
             f"else None if None in {t} else {not decisive})"
         )
 
-    def function(self) -> Callable[[Facts], tuple[Value, Value, tuple[Value, ...]]]:
+    def function(self) -> Callable[[Facts], Ran]:
         d = self.version.decision
         clauses = "".join(f"{self.clause_var[c.id]}, " for c in self.version.clauses)
         body = "\n".join(
@@ -188,7 +196,8 @@ def case_of(intake_json: str, answers_json: str) -> Case | None:
     """The case as last saved (answers over the request as received); None when a
     saved answer makes it invalid (such a review cannot be decided either)."""
     data = json.loads(intake_json)
-    for path, answer in sorted(json.loads(answers_json).items()):
+    saved = json.loads(answers_json) if answers_json != "{}" else {}  # most have none
+    for path, answer in sorted(saved.items()):
         put_answer(data, path, answer.get("value"))  # as casefile.current_case does
     try:
         return parse_case_data(data)
@@ -211,8 +220,13 @@ def verdicts(
 ) -> tuple[Verdict, Verdict]:
     """`lab_max_age_days`: the plan's setting (workflow.plan_rules), as the engine takes it."""
     now, under = compiled(now_key), compiled(target_key)
-    facts = compute_facts(case, now.facts | under.facts, lab_max_age_days)
+    facts = compute_facts(case, _fact_names(now_key, target_key), lab_max_age_days)
     return now.verdict(case, facts), under.verdict(case, facts)
+
+
+@cache
+def _fact_names(now_key: str, target_key: str) -> set[str]:
+    return compiled(now_key).facts | compiled(target_key).facts
 
 
 def changed_clauses(now: Verdict, under: Verdict) -> tuple[ClauseChange, ...]:
@@ -226,18 +240,32 @@ def changed_clauses(now: Verdict, under: Verdict) -> tuple[ClauseChange, ...]:
     return tuple(out)
 
 
+# A row's answer is a function of the two versions, the request type and the trees'
+# values, and few such combinations occur: each is judged once per process.
+_JUDGED: dict[tuple[object, ...], tuple[str, str, tuple[ClauseChange, ...]]] = {}
+JUDGED_MAX = 50_000
+
+
 def run_batch(
     jobs: list[Job], target_key: str, lab_max_age_days: int = LAB_MAX_AGE_DAYS
 ) -> list[Answer]:
     """Evaluate a batch (runs in a pool worker, or in process for small records)."""
     out: list[Answer] = []
+    under = compiled(target_key)
     for request_id, intake_json, answers_json, now_key in jobs:
         case = case_of(intake_json, answers_json)
         if case is None:
             out.append((request_id, None, None, ()))
             continue
-        now, under = verdicts(case, now_key, target_key, lab_max_age_days)
-        out.append(
-            (request_id, now.outcome.value, under.outcome.value, changed_clauses(now, under))
-        )
+        now = compiled(now_key)
+        facts = compute_facts(case, _fact_names(now_key, target_key), lab_max_age_days)
+        rt, continued = case.request_type, case.continuation is not None
+        key = (now_key, target_key, rt, continued, now.run(facts), under.run(facts))
+        judged = _JUDGED.get(key)
+        if judged is None:
+            a, b = now.judge(rt, continued, key[4]), under.judge(rt, continued, key[5])
+            judged = (a.outcome.value, b.outcome.value, changed_clauses(a, b))
+            if len(_JUDGED) < JUDGED_MAX:
+                _JUDGED[key] = judged
+        out.append((request_id, *judged))
     return out
