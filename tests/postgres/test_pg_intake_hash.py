@@ -137,3 +137,25 @@ def test_an_intake_imported_on_the_server_and_on_a_desk_agrees_after_transfer(
     _owner_edits(pg_url, "PA-2026-004211")
     code, out = _verify(pg_url)
     assert code == 1 and f"request PA-2026-004211: {CHANGED}" in out, out
+
+
+def test_the_owner_editing_a_kept_pas_bundle_is_named(pg_url: str) -> None:
+    from ixreview.workflow.pas import import_bundle
+
+    bundle = (Path(__file__).parent.parent / "pas" / "data" / "request-complete.json").read_text(
+        encoding="utf-8"
+    )
+    with open_store(pg_url) as store:
+        result = import_bundle(store, None, bundle, policy="ING-CC-0090")
+    code, out = _verify(pg_url)
+    assert code == 0, out
+    with open_store(pg_url) as owner:
+        assert isinstance(owner, PostgresStore)
+        owner.raw.execute("ALTER TABLE ixreview.pas_requests DISABLE TRIGGER pas_requests_kept")
+        edited = owner.raw.execute(
+            "UPDATE ixreview.pas_requests SET bundle_json = bundle_json || ' '"  # one more space
+        )
+        assert edited.rowcount == 1
+    code, out = _verify(pg_url)
+    assert code == 1, out
+    assert f"{result.reference}: its stored PAS Bundle was changed after it was received" in out
