@@ -5,9 +5,12 @@ reviewer and the letter; a replay of the whole record needs only the truth value
 This module evaluates the same logic trees in the same three-valued (Kleene) logic
 from the same facts (`domain.facts.FACTS`), without building reasons, dosing,
 warnings or flags, and computes the facts once per case for both policy versions
-compared. `tests/impact/test_fast_path.py` checks it gives exactly the engine's
-outcome and clause statuses over varied cases; when the engine's logic changes,
-that test says so.
+compared. Each version's trees become one generated function per process, and a
+row's answer is judged once per combination of tree values.
+`tests/impact/test_fast_path.py` checks it gives exactly the engine's outcome and
+clause statuses over varied cases, and `tests/postgres/test_replay_answers.py` that
+every row of a replay through the pool, on SQLite and on the team server, has the
+engine's answers; when the engine's logic changes, those tests say so.
 
 Work is split into batches of raw rows (intake JSON plus saved answers) that a
 process pool evaluates; a batch's answer is small (ids, outcomes, clause statuses).
