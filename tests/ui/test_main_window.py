@@ -209,7 +209,7 @@ def test_sign_in_dialog_shows_the_refusal_and_accepts_on_success(qtbot: Any) -> 
     qtbot.keyClicks(dialog.ui.username, "nina")
     qtbot.keyClicks(dialog.ui.password, "nope")
     assert not dialog.try_sign_in()
-    assert dialog.ui.message.text() == "wrong user name or password"
+    assert dialog.ui.message.text() == "Wrong user name or password"  # as a sentence
     assert dialog.ui.password.text() == ""
     qtbot.keyClicks(dialog.ui.password, "s3cret-enough")
     with qtbot.waitSignal(dialog.accepted):
