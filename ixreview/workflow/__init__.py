@@ -9,9 +9,14 @@ Modules:
 - `passwords`, `lockout`, `idle`: password policy and Argon2id hashing,
   lockout after failed sign-ins, the idle-lock timing model;
 - `clock`: the decision clock per plan type and urgency;
-- `accounts`: first administrator, sign-in, adding and deactivating users;
-- `operations`: saving answers, referring, pending, resuming, cancelling,
-  approving and denying (deciding signs the letter and commits atomically).
+- `accounts` (a facade over `sessions` and `account_management`): first
+  administrator, sign-in, adding and deactivating users;
+- `operations` (a facade over `autosave`, `state_changes`, `decisions`,
+  `policy_assignment`, `work_queue`, `review_reading`): saving answers, referring,
+  pending, resuming, cancelling, approving and denying (deciding signs the letter and
+  commits atomically);
+- `records`, `settings_form`, `plan_settings`, `letter_records`, `teamwork`: what the
+  desk and the command line may do with the record (the one gate).
 
 Importing this package is cheap: nothing here imports pyHanko at module level.
 """
