@@ -37,7 +37,8 @@ from ixreview.domain.evaluation import (
     PolicyRef,
     Truth,
 )
-from ixreview.domain.facts import FACTS, PLAIN_VALUES, FactValue, fmt_number, fmt_ratio
+from ixreview.domain.fact_model import PLAIN_VALUES, FactValue, fmt_number, fmt_ratio
+from ixreview.domain.facts import FACTS
 from ixreview.domain.flags import review_flags
 from ixreview.domain.intake import plausibility_warnings
 from ixreview.domain.limits import LAB_MAX_AGE_DAYS
@@ -95,9 +96,7 @@ class _Evaluator:
         if node.clause is not None:
             r = self.clause(node.clause)
             verdict = {True: "is met", False: "is not met", None: "is not documented"}[r.value]
-            return _Result(
-                r.value, r.missing, (f"{node.clause} {verdict}",), r.plain, r.off_route
-            )
+            return _Result(r.value, r.missing, (f"{node.clause} {verdict}",), r.plain, r.off_route)
         if node.not_ is not None:
             r = self.node(node.not_)
             return _Result(None if r.value is None else not r.value, r.missing, r.reasons, r.plain)

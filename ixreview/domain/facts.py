@@ -9,101 +9,28 @@ is the only reason a policy change needs Python.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
+from decimal import Decimal
 
 from ixreview.domain import icd10
-from ixreview.domain.case import Case, Status
+from ixreview.domain.case import Case
 from ixreview.domain.drugs import DrugClass
+from ixreview.domain.fact_model import (
+    FactSpec,
+    FactValue,
+    bool_fact,
+    dec,
+    enum_fact,
+    fmt_number,
+    fmt_ratio,
+)
 from ixreview.domain.limits import ANC_UNIT_DOUBT, LAB_MAX_AGE_DAYS, PLATELET_UNIT_DOUBT
 from ixreview.domain.resistance import failure, resistance
-
-FactScalar = bool | str | Decimal
-
-
-@dataclass(frozen=True)
-class FactValue:
-    value: FactScalar | None  # None: not documented
-    text: str  # the value in words, naming the inputs
-    missing: tuple[str, ...] = ()
-    plain: str = ""  # for letters, when `text` reads like a label ("Failure of ...: no")
-
-
-@dataclass(frozen=True)
-class FactSpec:
-    name: str
-    label: str
-    kind: str  # "bool", "enum" or "number"
-    unit: str  # for numbers: how a threshold is written ("cells/mm³", "× ULN")
-    compute: Callable[[Case], FactValue]
-    choices: tuple[str, ...] = ()
-    plain_label: str = ""  # for letters, when `text` reads like a label ("Failure of ...: no")
-    # Baseline labs: computed with the plan's lab age limit (days), not the default.
-    aged: Callable[[Case, int], FactValue] | None = None
-
-    def value_for(self, case: Case, lab_max_age_days: int = LAB_MAX_AGE_DAYS) -> FactValue:
-        """The fact under the plan's rules (`lab_max_age_days`: a plan setting)."""
-        if self.aged is not None:
-            return self.aged(case, lab_max_age_days)
-        return self.compute(case)
 
 
 def _baseline_lab(
     name: str, label: str, unit: str, aged: Callable[[Case, int], FactValue]
 ) -> FactSpec:
     return FactSpec(name, label, "number", unit, lambda c: aged(c, LAB_MAX_AGE_DAYS), aged=aged)
-
-
-# Enum values as a letter says them.
-PLAIN_VALUES = {
-    "monotherapy": "Ixempra alone",
-    "with_capecitabine": "Ixempra with capecitabine",
-    "with_trastuzumab": "Ixempra with trastuzumab",
-}
-
-
-def _dec(x: float | int) -> Decimal:
-    return Decimal(str(x))  # exact decimal of what was written, never binary float noise
-
-
-def fmt_number(x: Decimal) -> str:
-    if x == x.to_integral_value():
-        return f"{int(x):,}"
-    return f"{x.normalize():f}"
-
-
-def fmt_ratio(x: Decimal) -> str:
-    """A ratio to 2 decimals, rounded half up (105/40 -> 2.63), never misleading at a limit.
-
-    An inexact value is never shown ending in 0: 100.01/40 reads 2.5003, not 2.50,
-    so it cannot look equal to the limit of 2.5 that it exceeds. (A value shown with
-    k decimals ending in a non-zero digit lies on the same side as the exact value of
-    every limit written with fewer decimals.) No `quantize`: it raises for absurd
-    ratios beyond the context precision.
-    """
-    text = ""
-    for places in range(2, 9):
-        shown = x.scaleb(places).to_integral_value(rounding=ROUND_HALF_UP).scaleb(-places)
-        text = f"{shown:.{places}f}"
-        if shown == x or not text.endswith("0"):
-            break
-    return text
-
-
-def _enum(value: Enum | None, path: str, label: str) -> FactValue:
-    if value is None:
-        return FactValue(None, f"{label}: not documented", (path,))
-    text = str(value.value).replace("_", " ")
-    if value == Status.UNKNOWN:
-        return FactValue(None, f"{label}: reported as unknown", (path,))
-    return FactValue(str(value.value), f"{label}: {text}")
-
-
-def _bool(value: bool | None, path: str, yes: str, no: str, label: str) -> FactValue:
-    if value is None:
-        return FactValue(None, f"{label}: not documented", (path,))
-    return FactValue(value, yes if value else no)
 
 
 # -- diagnosis ---------------------------------------------------------------
@@ -166,7 +93,7 @@ def _count(
 ) -> FactValue:
     if value is None:
         return FactValue(None, f"{label}: not documented", (path,))
-    d = _dec(value)
+    d = dec(value)
     stale = _stale_labs(case, max_age_days)
     if stale is not None:
         doubt = (path,) if d < doubt_below else ()
@@ -209,10 +136,10 @@ def _ratio(
     if stale is not None:  # liver values are baseline labs too (hepatic exclusion)
         return FactValue(
             None,
-            f"{name} {fmt_number(_dec(value))} {unit} is not a current baseline: {stale}",
+            f"{name} {fmt_number(dec(value))} {unit} is not a current baseline: {stale}",
             ("labs.collected_on",),
         )
-    v, u = _dec(value), _dec(uln)
+    v, u = dec(value), dec(uln)
     ratio = v / u
     shown, times, limit = fmt_number(v), fmt_ratio(ratio), fmt_number(u)
     long_name = _LONG_NAMES.get(name, name.lower())
@@ -270,7 +197,7 @@ def _continuation(attr: str, label: str) -> Callable[[Case], FactValue]:
     def compute(case: Case) -> FactValue:
         c = case.continuation
         value = getattr(c, attr) if c is not None else None
-        return _bool(
+        return bool_fact(
             value,
             f"continuation.{attr}",
             f"{label}: reported",
@@ -290,7 +217,7 @@ FACTS: dict[str, FactSpec] = {
             "Extent of disease",
             "enum",
             "",
-            lambda c: _enum(c.diagnosis.extent, "diagnosis.extent", "Extent of disease"),
+            lambda c: enum_fact(c.diagnosis.extent, "diagnosis.extent", "Extent of disease"),
             (
                 "early",
                 "locally_advanced",
@@ -304,7 +231,7 @@ FACTS: dict[str, FactSpec] = {
             "No response to preoperative therapy",
             "bool",
             "",
-            lambda c: _bool(
+            lambda c: bool_fact(
                 c.diagnosis.no_response_to_preoperative_therapy,
                 "diagnosis.no_response_to_preoperative_therapy",
                 "the disease did not respond to preoperative systemic therapy",
@@ -317,7 +244,7 @@ FACTS: dict[str, FactSpec] = {
             "Requested regimen",
             "enum",
             "",
-            lambda c: _enum(c.medication.regimen, "medication.regimen", "Requested regimen"),
+            lambda c: enum_fact(c.medication.regimen, "medication.regimen", "Requested regimen"),
             ("monotherapy", "with_capecitabine", "with_trastuzumab"),
             "requested treatment",
         ),
@@ -344,7 +271,7 @@ FACTS: dict[str, FactSpec] = {
             "HER2 status",
             "enum",
             "",
-            lambda c: _enum(c.biomarkers.her2, "biomarkers.her2", "HER2 status"),
+            lambda c: enum_fact(c.biomarkers.her2, "biomarkers.her2", "HER2 status"),
             ("positive", "negative"),
             "human epidermal growth factor receptor 2 (HER2) status",
         ),
@@ -362,7 +289,7 @@ FACTS: dict[str, FactSpec] = {
             "Hormone receptor status",
             "enum",
             "",
-            lambda c: _enum(
+            lambda c: enum_fact(
                 c.biomarkers.hormone_receptor,
                 "biomarkers.hormone_receptor",
                 "Hormone receptor status",
@@ -429,7 +356,7 @@ FACTS: dict[str, FactSpec] = {
             "Further anthracycline therapy contraindicated",
             "bool",
             "",
-            lambda c: _bool(
+            lambda c: bool_fact(
                 c.anthracycline_contraindicated,
                 "anthracycline_contraindicated",
                 "further anthracycline therapy is contraindicated",
@@ -536,7 +463,7 @@ def _her2_on_file(case: Case) -> FactValue:
             f"the HER2 test report is {state}; it is needed to review HER2 status",
             ("biomarkers.her2_test_on_file",),
         )
-    v = _enum(case.biomarkers.her2, "biomarkers.her2", "HER2 status (report on file)")
+    v = enum_fact(case.biomarkers.her2, "biomarkers.her2", "HER2 status (report on file)")
     return v
 
 
