@@ -12,18 +12,11 @@ from __future__ import annotations
 from ixreview.store.postgres.connection import connect
 from ixreview.store.postgres.pas_schema import PAS_V6
 from ixreview.store.postgres.roles import GRANTS
-from ixreview.store.postgres.schema import (
-    _PRELUDE,
-    _V1,
-    _V2,
-    _V3,
-    _V4,
-    _V5,
-    SCHEMA_VERSION,
-    migrate,
-)
+from ixreview.store.postgres.schema import SCHEMA_VERSION, migrate
+from ixreview.store.postgres.schema_base import PRELUDE, V1
+from ixreview.store.postgres.schema_updates import V2, V3, V4, V5
 
-_STEPS = [_PRELUDE + _V1, _V2, _V3, _V4, _V5, PAS_V6]
+_STEPS = [PRELUDE + V1, V2, V3, V4, V5, PAS_V6]
 
 
 def init_server(url: str) -> tuple[int, int]:
