@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ixreview.ui.charts import chart_view, set_bars, set_lines, write_private
+from ixreview.ui.words import day
 
 KINDS = ("approved", "denied", "pended", "cancelled")
 
@@ -155,7 +156,7 @@ class MetricsDialog(QDialog):
         overdue = report.overdue_now
         totals = {u: sum(p.by_urgency[u].decided for p in report.periods) for u in overdue}
         self.summary.setText(
-            f"{report.start} to {report.end}: {totals['standard']} standard and "
+            f"{day(report.start)} to {day(report.end)}: {totals['standard']} standard and "
             f"{totals['expedited']} expedited requests decided. Overdue now: "
             f"<b>{overdue['standard']}</b> standard, <b>{overdue['expedited']}</b> expedited."
         )

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ixreview.domain.evaluation import Evaluation
+from ixreview.ui.words import day
 
 SIGNED_ACTIONS = ("approve", "deny", "pend")
 _DECISIONS = {
@@ -35,7 +36,7 @@ def summary_html(
     if action == "approve" and evaluation is not None and evaluation.authorization:
         a = evaluation.authorization
         lines.append(
-            f"<b>Authorization:</b> {a.start} to {a.end}, {a.doses} doses of "
+            f"<b>Authorization:</b> {day(a.start)} to {day(a.end)}, {a.doses} doses of "
             f"{a.units_per_dose} units of J9207 ({a.units_total} units)"
         )
     if action == "deny":

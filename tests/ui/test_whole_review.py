@@ -135,6 +135,11 @@ def test_nurse_approves_and_the_signed_letter_verifies(qtbot: Any, sign_in: Any)
     tab = w.current_review()
     assert (tab.model.state.policy or "").startswith("ING-CC-0090")  # the plan's default
     confirm_all(tab)
+    from ixreview.ui.words import day
+
+    period = tab.model.evaluation.authorization  # the dates in words, as the letter says them
+    said = tab.checklist.decision.ui.outcome.text()
+    assert f"Authorization if approved: {day(period.start)} to {day(period.end)}" in said
     decision = decide(qtbot, tab, "approve", "nina")
     assert "Approved" in decision.ui.action_status.text(), decision.ui.action_status.text()
     assert tab.review.read_only and tab.model.read_only

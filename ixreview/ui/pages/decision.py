@@ -50,6 +50,7 @@ from ixreview.ui.pages.base import ChecklistPage
 from ixreview.ui.review_model import ReviewModel
 from ixreview.ui.review_state import PAGE_FIELDS, STEP_TITLES
 from ixreview.ui.signing_summary import SIGNED_ACTIONS, ask_to_sign, summary_html
+from ixreview.ui.words import day
 
 ACTIONS = ("approve", "refer", "deny", "pend")
 NOT_RECEIVED = "info_not_received"
@@ -170,8 +171,8 @@ class DecisionPage(ChecklistPage):
             if ev.authorization:
                 a = ev.authorization
                 text += (
-                    f"<br>Authorization if approved: {a.start} to {a.end}, {a.doses} doses of "
-                    f"{a.units_per_dose} units of J9207 ({a.units_total} units)"
+                    f"<br>Authorization if approved: {day(a.start)} to {day(a.end)}, "
+                    f"{a.doses} doses of {a.units_per_dose} units of J9207 ({a.units_total} units)"
                 )
             for w in ev.warnings:
                 text += f"<br>⚠ {html.escape(w)}"
