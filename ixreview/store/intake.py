@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ixreview.domain.case import Case
 from ixreview.domain.clock import SETTING_KEYS
 from ixreview.domain.intake import parse_case_json, plausibility_warnings
+from ixreview.domain.limits import LAB_MAX_AGE_DAYS
 from ixreview.domain.policies import PolicyError, default_registry
 from ixreview.store.clock import decision_due, utc_iso
 from ixreview.store.errors import DuplicateReferenceError, NotFoundError, PolicyNotAssignable
@@ -69,9 +70,11 @@ class RequestRepository:
         actor: int | None = None,
         policy: str | None = None,
         pas: PasIntake | None = None,
+        lab_max_age_days: int = LAB_MAX_AGE_DAYS,
     ) -> ImportResult:
         """Validate and record one case; raises CaseError, DuplicateReferenceError or
-        PolicyNotAssignable.
+        PolicyNotAssignable. `lab_max_age_days`: the plan's rule its warnings judge old
+        labs by (the workflow passes the setting).
 
         The policy is fixed here, on the request, as "ID@VERSION": the version in force
         on the day the request was received (`policy`, else the `policy.default`
@@ -79,7 +82,7 @@ class RequestRepository:
         changes it. With neither, the request is imported without a policy.
         """
         case = parse_case_json(raw_text)
-        warnings = [str(f) for f in plausibility_warnings(case)]
+        warnings = [str(f) for f in plausibility_warnings(case, lab_max_age_days)]
         store = self._store
         pinned = self.pin_policy(case, policy)
         if pinned is None:

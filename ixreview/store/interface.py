@@ -80,7 +80,12 @@ class StoreInterface(Protocol):
     def transaction(self) -> AbstractContextManager[Any]: ...
 
     def import_case(
-        self, raw_text: str, *, actor: int | None = None, policy: str | None = None
+        self,
+        raw_text: str,
+        *,
+        actor: int | None = None,
+        policy: str | None = None,
+        lab_max_age_days: int = ...,
     ) -> ImportResult: ...
 
     def view_request(self, reference: str, *, actor: int | None = None) -> RequestView: ...

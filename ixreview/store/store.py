@@ -19,6 +19,7 @@ from typing import cast
 
 from sqlite_utils import Database
 
+from ixreview.domain.limits import LAB_MAX_AGE_DAYS
 from ixreview.store.audit import AuditLog
 from ixreview.store.clock import system_now
 from ixreview.store.connection import connect, is_server_url, resolve_db_target
@@ -124,8 +125,11 @@ class Store:
         actor: int | None = None,
         policy: str | None = None,
         pas: PasIntake | None = None,
+        lab_max_age_days: int = LAB_MAX_AGE_DAYS,
     ) -> ImportResult:
-        return self.requests.import_case(raw_text, actor=actor, policy=policy, pas=pas)
+        return self.requests.import_case(
+            raw_text, actor=actor, policy=policy, pas=pas, lab_max_age_days=lab_max_age_days
+        )
 
     def view_request(self, reference: str, *, actor: int | None = None) -> RequestView:
         return self.requests.view(reference, actor=actor)

@@ -55,7 +55,12 @@ def import_bundle(
         sources=request.sources,
         submitted_at=request.submitted_at,
     )
-    return store.import_case(request.case_json, actor=actor, policy=policy, pas=intake)
+    from ixreview.workflow.plan_rules import plan_rules
+
+    days = plan_rules(store).lab_max_age_days  # the import's warnings judge old labs by it
+    return store.import_case(
+        request.case_json, actor=actor, policy=policy, pas=intake, lab_max_age_days=days
+    )
 
 
 def _pas_record(store: Store, request_id: int) -> PasRecord:

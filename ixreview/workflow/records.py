@@ -61,7 +61,7 @@ def import_text(
 
         return import_bundle(store, actor, raw_text, policy=policy)
     require_identity(raw_text)
-    return store.import_case(raw_text, actor=actor, policy=policy)
+    return store.import_case(raw_text, actor=actor, policy=policy, lab_max_age_days=_lab_age(store))
 
 
 def import_started(
@@ -70,7 +70,17 @@ def import_started(
     """A request the desk itself starts (a new empty review, a continuation): the
     reviewer fills in what it lacks, so identity is not required here; deciding still
     refuses until it is. Raises DuplicateReferenceError when the reference is taken."""
-    return store.import_case(case_json, actor=reader(store, session).id, policy=policy)
+    actor = reader(store, session).id
+    return store.import_case(
+        case_json, actor=actor, policy=policy, lab_max_age_days=_lab_age(store)
+    )
+
+
+def _lab_age(store: Store) -> int:
+    """What the import's warnings judge old labs by: the plan's limit (a setting)."""
+    from ixreview.workflow.plan_rules import plan_rules
+
+    return plan_rules(store).lab_max_age_days
 
 
 def require_identity(case_json: str) -> None:

@@ -46,3 +46,16 @@ def test_a_row_written_around_the_workflow_out_of_range_is_not_trusted(world) ->
     assert plan_rules(world.store).lab_max_age_days == 30
     world.store.settings.set(LAB_AGE_SETTING, True)
     assert plan_rules(world.store).lab_max_age_days == 30
+
+
+def test_the_imports_own_warning_about_old_labs_follows_the_plans_limit(world) -> None:
+    import json
+
+    from ixreview.workflow import records
+
+    data = case_data(**OLD_LABS)  # labs 41 days old
+    first = records.import_text(world.store, None, json.dumps(data))
+    assert any("(more than 30)" in w for w in first.warnings)
+    set_lab_max_age(world.store, world.sign_in("admin"), 45)
+    later = records.import_text(world.store, None, json.dumps(data | {"reference": "PA-2"}))
+    assert not any("may not be baseline values" in w for w in later.warnings)
