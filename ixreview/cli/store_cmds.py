@@ -386,6 +386,24 @@ def verify(ctx: click.Context, checkpoints: tuple[Path, ...]) -> None:
     ctx.exit(1)
 
 
+@audit.command("rebuild-metrics")
+@user_option
+@password_fd_option
+@click.pass_context
+def rebuild_metrics(ctx: click.Context, username: str, password_fd: int | None) -> None:
+    """Recompute the metrics totals from the decisions on record (administrators only),
+    after `audit verify` found them different."""
+    from ixreview.workflow import audit_checks
+
+    with _store(ctx) as store:
+        session = _signed_in(store, username, password_fd)
+        before = audit_checks.rebuild_metrics(store, session)
+    fixed = ", ".join(f"{table} ({rows} row(s))" for table, rows in before.items())
+    click.echo(
+        f"metrics totals recomputed; {'they differed in ' + fixed if fixed else 'none differed'}"
+    )
+
+
 @audit.command()
 @click.option(
     "--out",

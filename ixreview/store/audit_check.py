@@ -127,7 +127,21 @@ def verify_all(conn: sqlite3.Connection, checkpoints: Iterable[Path] = ()) -> Au
     report.problems.extend(intakes.problems)
     if intakes.note:
         report.notes.append(intakes.note)
+    report.problems.extend(_rollup_problems(conn))
     return report
+
+
+def _rollup_problems(conn: sqlite3.Connection) -> list[str]:
+    """The metrics totals (schema 6) against the rows they count: derived data, not a
+    record, but the plan's public report is computed from them."""
+    from ixreview.store.metrics_rollup import WORDS, differences
+
+    return [
+        f"the metrics totals of {WORDS[table]} ({table}) differ from the decisions on record "
+        f"in {rows} row(s): the reports would be wrong; an administrator recomputes them "
+        "with `ixreview audit rebuild-metrics`"
+        for table, rows in differences(conn).items()
+    ]
 
 
 def _cut(hashes: dict[int, str], seq: int, source: str) -> str | None:

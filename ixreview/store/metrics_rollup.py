@@ -167,24 +167,26 @@ END;
 """
 
 
-def fill(conn: sqlite3.Connection) -> None:
-    """Compute every total from `decision_times` and `requests` (the tables empty)."""
+def fill(conn: sqlite3.Connection, prefix: str = "") -> None:
+    """Compute every total from `decision_times` and `requests` into the (empty) tables
+    (`prefix` + name: `differences` fills fresh copies beside them)."""
     conn.execute(
-        "INSERT INTO metrics_decided SELECT month, expedited, decision, current, count(*),"
+        f"INSERT INTO {prefix}metrics_decided SELECT month, expedited, decision, current, count(*),"
         " sum(seconds), sum(on_time) FROM decision_times GROUP BY 1, 2, 3, 4"
     )
     conn.execute(
-        "INSERT INTO metrics_by_reviewer SELECT decider_id, decision, current, month, count(*)"
+        f"INSERT INTO {prefix}metrics_by_reviewer"
+        " SELECT decider_id, decision, current, month, count(*)"
         " FROM decision_times GROUP BY 1, 2, 3, 4"
     )
     conn.execute(
-        "INSERT INTO metrics_time_buckets SELECT expedited, month, "
+        f"INSERT INTO {prefix}metrics_time_buckets SELECT expedited, month, "
         + bucket_sql("seconds")
         + ", count(*) FROM decision_times INDEXED BY decision_times_median"
         " WHERE current = 1 AND decision IN ('A1', 'A3') GROUP BY 1, 2, 3"
     )
     conn.execute(
-        "INSERT INTO metrics_received SELECT "
+        f"INSERT INTO {prefix}metrics_received SELECT "
         + month_sql("received_at")
         + ", coalesce(urgency = 'expedited', 0), count(*)"
         " FROM requests INDEXED BY requests_received_urgency GROUP BY 1, 2"
@@ -196,6 +198,47 @@ def rebuild(conn: sqlite3.Connection) -> None:
     for table in TABLES:
         conn.execute(f"DELETE FROM {table}")
     fill(conn)
+
+
+WORDS = {
+    "metrics_decided": "decisions by month, urgency and outcome",
+    "metrics_by_reviewer": "decisions by reviewer",
+    "metrics_time_buckets": "times to decision",
+    "metrics_received": "requests received by month",
+}
+
+
+def differences(conn: sqlite3.Connection) -> dict[str, int]:
+    """The totals that differ from the rows they count: table -> rows that disagree
+    (empty: the reports read what the record says). Fills fresh copies in the
+    connection's temporary schema, so a read-only connection can check too."""
+    if (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'metrics_decided'").fetchone()
+        is None
+    ):
+        return {}  # a database before schema 6 keeps no totals
+    for table in TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.fresh_{table}")
+        conn.execute(f"CREATE TEMP TABLE fresh_{table} AS SELECT * FROM main.{table} WHERE 0")
+    try:
+        fill(conn, prefix="temp.fresh_")
+        found = {}
+        for table in TABLES:
+            count = sum(  # rows only one side has, either way round
+                conn.execute(
+                    f"SELECT count(*) FROM (SELECT * FROM {one} EXCEPT SELECT * FROM {other})"
+                ).fetchone()[0]
+                for one, other in (
+                    (f"main.{table}", f"temp.fresh_{table}"),
+                    (f"temp.fresh_{table}", f"main.{table}"),
+                )
+            )
+            if count:
+                found[table] = int(count)
+        return found
+    finally:
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS temp.fresh_{table}")
 
 
 def migrate_v6(db: Database) -> None:

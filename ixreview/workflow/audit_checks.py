@@ -17,6 +17,7 @@ from ixreview.store.clock import utc_iso
 
 if TYPE_CHECKING:
     from ixreview.store import Store
+    from ixreview.workflow.accounts import Session
 
 
 @dataclass
@@ -71,9 +72,7 @@ def _verify_team(store: Store, checkpoints: tuple[Path, ...]) -> AuditVerdict:
 
     chain = store.verify_audit_chain()
     if not chain.ok:
-        return AuditVerdict(
-            False, f"audit log NOT intact at entry {chain.bad_seq}: {chain.reason}"
-        )
+        return AuditVerdict(False, f"audit log NOT intact at entry {chain.bad_seq}: {chain.reason}")
     problems = [
         f"{path.name}: {why}"
         for path in checkpoints
@@ -111,6 +110,25 @@ def _team_checkpoint_problem(store: Store, path: Path) -> str | None:
     team_audit: Any = store.audit  # PgAuditLog: the server's own chain
     why: str | None = team_audit.check_checkpoint(doc)
     return why
+
+
+def rebuild_metrics(store: Store, session: Session) -> dict[str, int]:
+    """Recompute the desk's metrics totals from the rows (administrators; audited).
+    Returns what differed before, table -> rows; the team server keeps no totals."""
+    from ixreview.workflow.records import administrator
+
+    admin = administrator(store, session, "recompute the metrics totals")
+    if _team_server(store):
+        return {}
+    from ixreview.store.metrics_rollup import differences, rebuild
+
+    with store.transaction():
+        before = differences(store.conn)
+        rebuild(store.conn)
+        store.audit.append(
+            "changed", "metrics", None, actor=admin.id, details={"rebuilt": sorted(before)}
+        )
+    return before
 
 
 def checkpoint(store: Store, out: Path) -> dict[str, Any]:
