@@ -82,6 +82,22 @@ def month_sql(iso: str) -> str:
     return f"(CAST(substr({iso}, 1, 4) AS INTEGER) * 12 + CAST(substr({iso}, 6, 2) AS INTEGER) - 1)"
 
 
+# `decision_times` as the determinations and their requests say it should be (the
+# backfill of migration 3; its trigger computes the same row per new determination).
+DECISION_TIMES_ROWS = (
+    "SELECT d.id, coalesce(r.urgency = 'expedited', 0), d.decision, d.decided_at,"
+    " CAST(substr(d.decided_at, 1, 4) AS INTEGER) * 12"
+    " + CAST(substr(d.decided_at, 6, 2) AS INTEGER) - 1,"
+    " CAST(round((julianday(d.decided_at) - julianday(r.received_at)) * 86400) AS INTEGER),"
+    " d.decided_at <= r.decision_due_at, d.decider_id,"
+    " NOT EXISTS (SELECT 1 FROM determinations s WHERE s.supersedes_id = d.id)"
+    " FROM determinations d JOIN requests r ON r.id = d.request_id"
+)
+DECISION_TIMES_COLUMNS = (
+    "determination_id, expedited, decision, decided_at, month, seconds, on_time,"
+    " decider_id, current"
+)
+
 TABLES = ("metrics_decided", "metrics_by_reviewer", "metrics_time_buckets", "metrics_received")
 
 _DDL = """
@@ -194,13 +210,22 @@ def fill(conn: sqlite3.Connection, prefix: str = "") -> None:
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Recompute every total from the rows (in the caller's transaction)."""
+    """Recompute `decision_times` from the determinations, then every total from the
+    rows (in the caller's transaction)."""
+    conn.execute("DELETE FROM decision_times")
+    conn.execute(f"INSERT INTO decision_times ({DECISION_TIMES_COLUMNS}) {DECISION_TIMES_ROWS}")
+    recount(conn)
+
+
+def recount(conn: sqlite3.Connection) -> None:
+    """Every total from `decision_times` and the requests as they stand."""
     for table in TABLES:
         conn.execute(f"DELETE FROM {table}")
     fill(conn)
 
 
 WORDS = {
+    "decision_times": "time to each decision",
     "metrics_decided": "decisions by month, urgency and outcome",
     "metrics_by_reviewer": "decisions by reviewer",
     "metrics_time_buckets": "times to decision",
@@ -209,8 +234,9 @@ WORDS = {
 
 
 def differences(conn: sqlite3.Connection) -> dict[str, int]:
-    """The totals that differ from the rows they count: table -> rows that disagree
-    (empty: the reports read what the record says). Fills fresh copies in the
+    """The derived tables that differ from what they derive from: `decision_times` from
+    the determinations, the totals from `decision_times` and the requests; table ->
+    rows that disagree (empty: the reports read what the record says). Fills fresh copies in the
     connection's temporary schema, so a read-only connection can check too."""
     if (
         conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'metrics_decided'").fetchone()
@@ -222,23 +248,24 @@ def differences(conn: sqlite3.Connection) -> dict[str, int]:
         conn.execute(f"CREATE TEMP TABLE fresh_{table} AS SELECT * FROM main.{table} WHERE 0")
     try:
         fill(conn, prefix="temp.fresh_")
-        found = {}
+        kept = f"SELECT {DECISION_TIMES_COLUMNS} FROM main.decision_times"
+        counts = {"decision_times": _rows_differ(conn, kept, DECISION_TIMES_ROWS)}
         for table in TABLES:
-            count = sum(  # rows only one side has, either way round
-                conn.execute(
-                    f"SELECT count(*) FROM (SELECT * FROM {one} EXCEPT SELECT * FROM {other})"
-                ).fetchone()[0]
-                for one, other in (
-                    (f"main.{table}", f"temp.fresh_{table}"),
-                    (f"temp.fresh_{table}", f"main.{table}"),
-                )
+            counts[table] = _rows_differ(
+                conn, f"SELECT * FROM main.{table}", f"SELECT * FROM temp.fresh_{table}"
             )
-            if count:
-                found[table] = int(count)
-        return found
+        return {table: count for table, count in counts.items() if count}
     finally:
         for table in TABLES:
             conn.execute(f"DROP TABLE IF EXISTS temp.fresh_{table}")
+
+
+def _rows_differ(conn: sqlite3.Connection, one: str, other: str) -> int:
+    """Rows only one of two queries gives, either way round."""
+    return sum(
+        int(conn.execute(f"SELECT count(*) FROM ({a} EXCEPT {b})").fetchone()[0])
+        for a, b in ((one, other), (other, one))
+    )
 
 
 def migrate_v6(db: Database) -> None:

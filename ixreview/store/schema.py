@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from ixreview.store.errors import SchemaTooNewError
 from ixreview.store.folding import fold
-from ixreview.store.metrics_rollup import migrate_v6
+from ixreview.store.metrics_rollup import DECISION_TIMES_COLUMNS, DECISION_TIMES_ROWS, migrate_v6
 
 Migration = Callable[[Database], None]
 
@@ -262,17 +262,7 @@ CREATE INDEX reviews_open ON reviews (state, request_id)
 def _v3_decision_times(db: Database) -> None:
     """Metrics: per-determination clock facts (backfilled) and the indexes reports read."""
     db.executescript(_V3)
-    db.execute(
-        "INSERT INTO decision_times (determination_id, expedited, decision, decided_at, month,"
-        " seconds, on_time, decider_id, current)"
-        " SELECT d.id, coalesce(r.urgency = 'expedited', 0), d.decision, d.decided_at,"
-        " CAST(substr(d.decided_at, 1, 4) AS INTEGER) * 12"
-        " + CAST(substr(d.decided_at, 6, 2) AS INTEGER) - 1,"
-        " CAST(round((julianday(d.decided_at) - julianday(r.received_at)) * 86400) AS INTEGER),"
-        " d.decided_at <= r.decision_due_at, d.decider_id,"
-        " NOT EXISTS (SELECT 1 FROM determinations s WHERE s.supersedes_id = d.id)"
-        " FROM determinations d JOIN requests r ON r.id = d.request_id"
-    )
+    db.execute(f"INSERT INTO decision_times ({DECISION_TIMES_COLUMNS}) {DECISION_TIMES_ROWS}")
 
 
 def _v4_cancel_code(db: Database) -> None:

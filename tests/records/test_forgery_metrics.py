@@ -44,3 +44,19 @@ def test_changed_metrics_totals_are_named_and_an_administrator_recomputes_them(w
     assert code == 0, out
     entry = world.store.audit.entries()[-1]
     assert (entry.action, entry.object_type) == ("changed", "metrics")
+
+
+def test_decision_times_shortened_with_their_totals_following_are_named(world) -> None:
+    """Editing the per-decision times (the rollup's triggers follow, so the totals agree
+    with them) still shows: the times are held to the determinations themselves."""
+    nina = world.sign_in("nina")
+    ref = world.import_case(case_data(reference="PA-2026-005100"))
+    operations.cancel(world.store, nina, ref, reason_code="withdrawn")
+    attacker(world.path, "UPDATE decision_times SET seconds = 60, on_time = 1")
+    code, out = _cli(world, "audit", "verify")
+    assert code == 1, out
+    assert "(decision_times) differ" in out and "(metrics_decided)" not in out
+    code, out = _cli(world, "audit", "rebuild-metrics", user="admin")
+    assert code == 0 and "decision_times" in out, out
+    code, out = _cli(world, "audit", "verify")
+    assert code == 0, out
