@@ -144,23 +144,30 @@ class Claims:
         """
         store = self._store
         now = utc_iso(store.now())
-        with store.raw.transaction():
-            row = store.raw.execute(
-                "SELECT r.id FROM ixreview.requests r"
-                " JOIN ixreview.reviews v ON v.request_id = r.id"
-                f" WHERE v.state IN {_OPEN} AND NOT EXISTS (SELECT 1 FROM ixreview.claims c"
-                "  WHERE c.request_id = r.id AND c.expires_at > %s)"
-                " ORDER BY r.decision_due_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED",
-                (now,),
-            ).fetchone()
-            if row is None:
-                return None
-            request_id = int(row[0])
-            store.raw.execute(
-                "INSERT INTO ixreview.claims (request_id, user_id, claimed_at, expires_at)"
-                " VALUES (%s, %s, %s, %s) ON CONFLICT (request_id) DO UPDATE SET"
-                " user_id = excluded.user_id, claimed_at = excluded.claimed_at,"
-                " expires_at = excluded.expires_at",
-                (request_id, user_id, now, utc_iso(store.now() + lease)),
-            )
-        return request_id
+        passed: list[int] = []  # claimed by another desk after our snapshot was taken
+        while True:
+            with store.raw.transaction():
+                row = store.raw.execute(
+                    "SELECT r.id FROM ixreview.requests r"
+                    " JOIN ixreview.reviews v ON v.request_id = r.id"
+                    f" WHERE v.state IN {_OPEN} AND NOT EXISTS (SELECT 1 FROM ixreview.claims c"
+                    "  WHERE c.request_id = r.id AND c.expires_at > %s)"
+                    " AND r.id <> ALL(%s::bigint[])"
+                    " ORDER BY r.decision_due_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED",
+                    (now, passed),
+                ).fetchone()
+                if row is None:
+                    return None
+                request_id = int(row[0])
+                # The row lock is free once another desk's claim commits, but this
+                # statement's snapshot predates that claim: the insert sees the live row.
+                taken = store.raw.execute(
+                    "INSERT INTO ixreview.claims AS c (request_id, user_id, claimed_at, expires_at)"
+                    " VALUES (%s, %s, %s, %s) ON CONFLICT (request_id) DO UPDATE SET"
+                    " user_id = excluded.user_id, claimed_at = excluded.claimed_at,"
+                    " expires_at = excluded.expires_at WHERE c.expires_at <= %s",
+                    (request_id, user_id, now, utc_iso(store.now() + lease), now),
+                ).rowcount
+            if taken:
+                return request_id
+            passed.append(request_id)
