@@ -126,15 +126,7 @@ def history_page(
 ) -> HistoryPage:
     """One page of the history search; audited as viewed (filters named, not their values)."""
     user = reader(store, session)
-    result = store.history.page(query, page, limit=per_page)
-    store.audit.append(
-        "viewed",
-        "history",
-        None,
-        actor=user.id,
-        details={"filters": query.used_filters(), "rows": len(result.rows)},
-    )
-    return result
+    return _viewed(store, user, query, store.history.page(query, page, limit=per_page))
 
 
 def history_search(
@@ -144,12 +136,19 @@ def history_search(
     audited as viewed like `history_page`."""
     user = reader(store, session)
     result = store.history.search(query, limit=limit, after=after)
+    return _viewed(store, user, query, result, more=bool(after))
+
+
+def _viewed(
+    store: Store, user: User, query: HistoryQuery, result: HistoryPage, **details: object
+) -> HistoryPage:
+    """The audit entry of a history page shown: its filters (never their values), rows."""
     store.audit.append(
         "viewed",
         "history",
         None,
         actor=user.id,
-        details={"filters": query.used_filters(), "rows": len(result.rows), "more": bool(after)},
+        details={"filters": query.used_filters(), "rows": len(result.rows), **details},
     )
     return result
 
