@@ -97,8 +97,9 @@ class Session:
     def check_first_run(self, signin: SignInDialog) -> None:
         """Swap the sign-in window for the first-administrator dialog on a new database."""
         from ixreview.ui.desk import DeskError
+        from ixreview.workflow.gate import is_server_url  # the store loads next anyway
 
-        remote = isinstance(self.db, str) and self.db.startswith(("postgresql:", "postgres:"))
+        remote = is_server_url(self.db)
         if remote:  # up to the connection's timeout: say why the window waits
             signin.show_message("Connecting to the team server…", bad=False)
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -25,7 +25,7 @@ from ixreview.store import (
     open_store,
 )
 from ixreview.store.clock import system_now, utc_iso
-from ixreview.store.connection import resolve_db_target
+from ixreview.store.connection import is_server_url, resolve_db_target
 
 __all__ = [
     "AuditAction",
@@ -40,6 +40,7 @@ __all__ = [
     "Store",
     "StoreError",
     "User",
+    "is_server_url",
     "open_store",
     "resolve_db_target",
     "system_now",
