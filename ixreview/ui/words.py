@@ -10,18 +10,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
 
 def day(value: date | str | None) -> str:
-    """A date as the letters print it: "March 31, 2027" (not the computer's locale)."""
+    """A date as the letters print it ("March 31, 2027"; their template's format and
+    month names, never the computer's locale)."""
+    from ixreview.letters.templates import load_templates
+    from ixreview.letters.values import format_date
+
     if value is None or value == "":
         return "not recorded"
     when = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{MONTHS[when.month - 1]} {when.day}, {when.year}"
+    return format_date(load_templates(), when)
 
 
 def reviewer_name(user: Any) -> str:
