@@ -35,8 +35,9 @@ from ixreview.workflow.plan_rules import plan_rules
 from ixreview.workflow.replay import Answer, ClauseChange, Job, run_batch, worker_init
 
 BATCH = 1000  # rows a pool worker evaluates at a time
-# Rows read per query: a page's query costs about as much as a scan of the period,
-# so few large pages (split into batches for the pool) keep the reading cheap.
+# Rows read per query (split into batches for the pool): fewer queries leave more of
+# the two cores to the pool. Each page walks the id index from the last one read
+# (store/reporting.replay_rows), so its cost follows its own rows, not the period.
 PAGE = 20_000
 POOL_FROM = 4000  # smaller records are quicker in process than starting a pool
 OUTCOME_WORDS = {
